@@ -1,0 +1,21 @@
+import { defineConfig } from 'astro/config';
+import node from '@astrojs/node';
+import mdx from '@astrojs/mdx';
+import solid from '@astrojs/solid-js';
+
+// BUILD_DIR lets parallel builds (benchmark, tests) use their own output folder.
+const buildDir = process.env.BUILD_DIR ?? 'dist';
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  outDir: buildDir,
+  cacheDir: `${buildDir}/.cache`,
+  trailingSlash: 'ignore',
+  adapter: node({ mode: 'standalone' }),
+  integrations: [mdx(), solid()],
+  security: { checkOrigin: true },
+  session: false,
+  vite: {
+    ssr: { external: ['better-sqlite3', '@node-rs/argon2'] },
+  },
+});

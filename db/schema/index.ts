@@ -1,0 +1,4 @@
+// drizzle-kit reads every file in db/schema; the app imports the tables from here.
+export * from './organisations.ts';
+export * from './auth.ts';
+export * from './mail.ts';

@@ -1,0 +1,23 @@
+import { count } from 'drizzle-orm';
+import { organisations } from '../schema/index.ts';
+import type { Db } from '../../src/lib/db.ts';
+import { seedOrganisations } from './organisations.ts';
+
+export interface DemoLogin {
+  role: string;
+  email: string;
+  password: string;
+}
+
+/**
+ * Loads demo data into an empty database, in one transaction. Returns the demo log-ins when it
+ * loaded anything, null when the database already had data. Each domain adds its step here.
+ */
+export function loadDemoDataIfEmpty(db: Db): DemoLogin[] | null {
+  if (db.select({ n: count() }).from(organisations).get()!.n > 0) return null;
+  return db.transaction(() => {
+    seedOrganisations(db);
+    const logins: DemoLogin[] = [];
+    return logins;
+  });
+}

@@ -1,0 +1,63 @@
+// Sessions as described in the Lucia guide (lucia-auth.com/sessions/basic):
+// a random token goes to the cookie, only its SHA-256 is stored, expiry slides.
+import { eq } from 'drizzle-orm';
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { sessions, users, type Session, type User } from '../../../db/schema/index.ts';
+import type { Db } from '../db.ts';
+
+export const SESSION_COOKIE = 'session';
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const SESSION_LIFETIME_MS = 30 * DAY_MS;
+
+export type SessionValidation = { session: Session; user: User } | { session: null; user: null };
+
+export function generateSessionToken(): string {
+  const bytes = new Uint8Array(20);
+  crypto.getRandomValues(bytes);
+  return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+export function sessionIdFromToken(token: string): string {
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+}
+
+export function createSession(db: Db, token: string, userId: number, now = new Date()): Session {
+  const session: Session = {
+    id: sessionIdFromToken(token),
+    userId,
+    expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS),
+  };
+  db.insert(sessions).values(session).run();
+  return session;
+}
+
+/** Returns the session and its user, deleting expired sessions and extending ones past half their life. */
+export function validateSessionToken(db: Db, token: string, now = new Date()): SessionValidation {
+  const sessionId = sessionIdFromToken(token);
+  const row = db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(sessions.userId, users.id))
+    .where(eq(sessions.id, sessionId))
+    .get();
+  if (!row) return { session: null, user: null };
+  const { session, user } = row;
+  if (now.getTime() >= session.expiresAt.getTime() || user.status === 'deactivated') {
+    db.delete(sessions).where(eq(sessions.id, sessionId)).run();
+    return { session: null, user: null };
+  }
+  if (now.getTime() >= session.expiresAt.getTime() - SESSION_LIFETIME_MS / 2) {
+    session.expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+    db.update(sessions).set({ expiresAt: session.expiresAt }).where(eq(sessions.id, sessionId)).run();
+  }
+  return { session, user };
+}
+
+export function invalidateSession(db: Db, sessionId: string): void {
+  db.delete(sessions).where(eq(sessions.id, sessionId)).run();
+}
+
+export function invalidateAllSessions(db: Db, userId: number): void {
+  db.delete(sessions).where(eq(sessions.userId, userId)).run();
+}

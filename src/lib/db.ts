@@ -1,0 +1,50 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from '../../db/schema/index.ts';
+import { loadDemoDataIfEmpty, type DemoLogin } from '../../db/seed/index.ts';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/** Opens a SQLite file with the pragmas the portal relies on and applies pending migrations. */
+export function openDb(file: string): Db {
+  if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = drizzle({ client: sqlite, schema }) as Db;
+  // Resolved from the working directory, not the bundle: the server runs from the project root.
+  migrate(db, { migrationsFolder: resolve(process.env.MIGRATIONS_DIR ?? 'db/migrations') });
+  return db;
+}
+
+let instance: Db | undefined;
+
+/** Demo data is for trying the portal out: never in production, and tests can turn it off. */
+function demoDataWanted(): boolean {
+  return process.env.NODE_ENV !== 'production' && process.env.DEMO_DATA !== 'off';
+}
+
+/** The process-wide connection (one writer; better-sqlite3 is synchronous). */
+export function getDb(): Db {
+  if (!instance) {
+    instance = openDb(process.env.DATABASE_PATH ?? 'data/portal.db');
+    if (demoDataWanted()) printDemoLogins(loadDemoDataIfEmpty(instance));
+  }
+  return instance;
+}
+
+function printDemoLogins(logins: DemoLogin[] | null): void {
+  if (!logins) return;
+  console.log('Demodata inläst. Inloggningar:');
+  for (const l of logins) console.log(`  ${l.role}: ${l.email}  lösenord: ${l.password}`);
+}
+
+export function closeDb(): void {
+  instance?.$client.close();
+  instance = undefined;
+}

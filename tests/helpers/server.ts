@@ -1,0 +1,85 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const BUILD_DIR = resolve(process.env.BUILD_DIR ?? 'dist');
+const ENTRY = join(BUILD_DIR, 'server', 'entry.mjs');
+
+export interface RunningServer {
+  url: string;
+  dbPath: string;
+  dir: string;
+  process: ChildProcess;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.once('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => res(port));
+    });
+  });
+}
+
+/**
+ * Starts the built portal on a free port with its own temporary database.
+ * Demo data is off unless asked for, so each test controls its own data.
+ */
+export async function startServer(options: { demoData?: boolean; env?: Record<string, string>; dbPath?: string } = {}): Promise<RunningServer> {
+  if (!existsSync(ENTRY)) throw new Error(`No build at ${ENTRY}: run "npm run build" first.`);
+  const dir = mkdtempSync(join(tmpdir(), 'skbn-test-'));
+  const dbPath = options.dbPath ?? join(dir, 'portal.db');
+  const port = await freePort();
+  let log = '';
+  const child = spawn(process.execPath, [ENTRY], {
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_PATH: dbPath,
+      DEMO_DATA: options.demoData ? 'on' : 'off',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d) => (log += d));
+  child.stderr!.on('data', (d) => (log += d));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`Server exited (${child.exitCode}):\n${log}`);
+    try {
+      // /healthz opens (and migrates) the database, so the server is ready for writes after this.
+      const res = await fetch(`${url}/healthz`);
+      if (res.status < 500) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) throw new Error(`Server did not start:\n${log}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    dbPath,
+    dir,
+    process: child,
+    output: () => log,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
