@@ -9,7 +9,7 @@ const buildDir = process.env.BUILD_DIR ?? 'dist';
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   outDir: buildDir,
-  cacheDir: `${buildDir}/.cache`,
+
   trailingSlash: 'ignore',
   adapter: node({ mode: 'standalone' }),
   integrations: [mdx(), solid()],
@@ -17,5 +17,13 @@ export default defineConfig({
   session: false,
   vite: {
     ssr: { external: ['better-sqlite3', '@node-rs/argon2'] },
+    build: {
+      rollupOptions: {
+        // MDX modules carry Astro's "use astro:head-inject" directive; rolldown warns about it for every file.
+        onwarn(warning, warn) {
+          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+        },
+      },
+    },
   },
 });

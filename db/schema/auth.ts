@@ -42,3 +42,40 @@ export const sessions = sqliteTable(
 
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
+
+/**
+ * An e-mail verification code (lucia-auth.com/email-verification): one open request per user.
+ * Only the SHA-256 of the code is stored; wrong guesses are counted and the request dies after the limit.
+ */
+export const emailVerificationRequests = sqliteTable(
+  'email_verification_requests',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    email: text().notNull(),
+    codeHash: text().notNull(),
+    attempts: integer().notNull().default(0),
+    expiresAt: integer({ mode: 'timestamp_ms' }).notNull(),
+    createdAt: integer({ mode: 'timestamp_ms' }).notNull().$defaultFn(() => new Date()),
+  },
+  (t) => [index('email_verification_user_idx').on(t.userId)],
+);
+
+/** A single-use password reset token (lucia-auth.com/password-reset); `id` is the SHA-256 of the token. */
+export const passwordResetTokens = sqliteTable(
+  'password_reset_tokens',
+  {
+    id: text().primaryKey(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: integer({ mode: 'timestamp_ms' }).notNull(),
+    createdAt: integer({ mode: 'timestamp_ms' }).notNull().$defaultFn(() => new Date()),
+  },
+  (t) => [index('password_reset_user_idx').on(t.userId)],
+);
+
+export type EmailVerificationRequest = typeof emailVerificationRequests.$inferSelect;
+export type PasswordResetToken = typeof passwordResetTokens.$inferSelect;

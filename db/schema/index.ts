@@ -2,3 +2,5 @@
 export * from './organisations.ts';
 export * from './auth.ts';
 export * from './mail.ts';
+export * from './activities.ts';
+export * from './clusters.ts';

@@ -1,0 +1,1 @@
+ALTER TABLE `activity_registrations` ADD `confirmedAt` integer;

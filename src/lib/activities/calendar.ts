@@ -1,0 +1,53 @@
+// iCalendar files (RFC 5545) via the `ics` package: one VEVENT per activity date, times in UTC.
+import { createEvents, type EventAttributes } from 'ics';
+import type { Activity, ActivityDate } from '../../../db/schema/index.ts';
+import { KIND_LABELS } from './kinds.ts';
+import { activityUrl, siteUrl } from './site.ts';
+
+export interface CalendarActivity {
+  activity: Pick<Activity, 'id' | 'slug' | 'title' | 'kind' | 'status' | 'place' | 'digitalLink' | 'municipality' | 'updatedAt'>;
+  dates: Array<Pick<ActivityDate, 'id' | 'startsAt' | 'endsAt'>>;
+}
+
+function host(): string {
+  try {
+    return new URL(siteUrl()).hostname;
+  } catch {
+    return 'skaraborgsnatet.se';
+  }
+}
+
+function toEvents({ activity, dates }: CalendarActivity, base: string): EventAttributes[] {
+  const url = activityUrl(activity.slug, base);
+  const location = [activity.place, activity.digitalLink].filter(Boolean).join(' – ') || undefined;
+  return dates.map((d, i) => ({
+    uid: `aktivitet-${activity.id}-${d.id}@${host()}`,
+    title: dates.length > 1 ? `${activity.title} (dag ${i + 1} av ${dates.length})` : activity.title,
+    description: `${KIND_LABELS[activity.kind]} i Skaraborgsnätet. Mer information och anmälan: ${url}`,
+    location,
+    url,
+    start: d.startsAt.getTime(),
+    startInputType: 'utc',
+    startOutputType: 'utc',
+    end: d.endsAt.getTime(),
+    endInputType: 'utc',
+    endOutputType: 'utc',
+    status: activity.status === 'inställd' ? 'CANCELLED' : 'CONFIRMED',
+    categories: [KIND_LABELS[activity.kind]],
+    lastModified: activity.updatedAt.getTime(),
+    productId: 'skaraborgsnatet/aktiviteter',
+  }));
+}
+
+/** Builds an .ics text for one or many activities. Throws if the library rejects the input. */
+export function buildCalendar(items: CalendarActivity[], options: { calName?: string; base?: string } = {}): string {
+  const base = options.base ?? siteUrl();
+  const events = items.flatMap((item) => toEvents(item, base));
+  if (events.length === 0) {
+    // ics refuses an empty list; an empty but valid calendar is still a correct feed.
+    return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:skaraborgsnatet/aktiviteter', 'METHOD:PUBLISH', 'X-WR-CALNAME:' + (options.calName ?? 'Skaraborgsnätet'), 'END:VCALENDAR', ''].join('\r\n');
+  }
+  const { error, value } = createEvents(events, { productId: 'skaraborgsnatet/aktiviteter', method: 'PUBLISH', calName: options.calName ?? 'Skaraborgsnätet' });
+  if (error || !value) throw error ?? new Error('Kalenderfilen kunde inte skapas');
+  return value;
+}
