@@ -2,6 +2,7 @@ import { count } from 'drizzle-orm';
 import { organisations } from '../schema/index.ts';
 import type { Db } from '../../src/lib/db.ts';
 import { seedOrganisations } from './organisations.ts';
+import { seedUsers } from './users.ts';
 
 export interface DemoLogin {
   role: string;
@@ -18,6 +19,7 @@ export function loadDemoDataIfEmpty(db: Db): DemoLogin[] | null {
   return db.transaction(() => {
     seedOrganisations(db);
     const logins: DemoLogin[] = [];
+    logins.push(...seedUsers(db));
     return logins;
   });
 }

@@ -1,1 +1,333 @@
-export const clusters = {};
+// Astro Actions for cluster groups and project ideas: parse with zod, check can(), call the lib.
+import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions';
+import { z } from 'astro/zod';
+import { getDb } from '../lib/db.ts';
+import { ClusterError } from '../lib/clusters/errors.ts';
+import { groupAccessById, ideaAccessById, type Denied } from '../lib/clusters/access.ts';
+import { can } from '../lib/clusters/permissions.ts';
+import {
+  createGroup as createGroupLib,
+  decideRequest as decideRequestLib,
+  inviteMember as inviteMemberLib,
+  joinOpenGroup,
+  leaveGroup as leaveGroupLib,
+  removeMember as removeMemberLib,
+  requestToJoin as requestToJoinLib,
+  respondToInvite as respondToInviteLib,
+  setMemberRole as setMemberRoleLib,
+  updateGroup as updateGroupLib,
+} from '../lib/clusters/groups.ts';
+import {
+  addIdeaOrganisation as addIdeaOrganisationLib,
+  createIdea as createIdeaLib,
+  removeIdeaOrganisation as removeIdeaOrganisationLib,
+  setIdeaSharing as setIdeaSharingLib,
+  setIdeaStatus as setIdeaStatusLib,
+  updateIdeaDetails,
+} from '../lib/ideas/ideas.ts';
+import { getSection, restoreRevision as restoreRevisionLib, saveSection as saveSectionLib } from '../lib/ideas/revisions.ts';
+import { addComment as addCommentLib, getCommentWithIdea, resolveComment as resolveCommentLib } from '../lib/ideas/comments.ts';
+import { heartbeat } from '../lib/ideas/presence.ts';
+import { renderMarkdown } from '../lib/text/markdown.ts';
+import { normaliseText } from '../lib/ideas/merge.ts';
+import { IDEA_STATUSES, JOIN_MODES } from '../../db/schema/index.ts';
+
+const id = (label: string) => z.coerce.number({ error: `${label} saknas.` }).int(`${label} är ogiltigt.`).positive(`${label} är ogiltigt.`);
+const requiredText = (min: number, max: number, tooShort: string) =>
+  z
+    .string({ error: tooShort })
+    .trim()
+    .min(min, tooShort)
+    .max(max, `Högst ${max} tecken.`);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .max(max, `Högst ${max} tecken.`)
+    .nullish()
+    .transform((v) => v ?? '');
+
+function requireUser(context: ActionAPIContext) {
+  const user = context.locals.user;
+  if (!user) throw new ActionError({ code: 'UNAUTHORIZED', message: 'Du behöver logga in.' });
+  return user;
+}
+
+function deny(d: Denied): never {
+  throw new ActionError({ code: d.status === 404 ? 'NOT_FOUND' : 'FORBIDDEN', message: d.message });
+}
+
+/** Runs lib code and turns its expected errors into Swedish ActionErrors. */
+function run<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof ClusterError) throw new ActionError({ code: error.code, message: error.message });
+    throw error;
+  }
+}
+
+function groupFor(context: ActionAPIContext, groupId: number, action: Parameters<typeof groupAccessById>[3]) {
+  const user = requireUser(context);
+  const access = groupAccessById(getDb(), user, groupId, action);
+  if (!access.ok) deny(access);
+  return { user, ...access };
+}
+
+function ideaFor(context: ActionAPIContext, ideaId: number, action: Parameters<typeof ideaAccessById>[2]) {
+  const user = requireUser(context);
+  const access = ideaAccessById(getDb(), user, ideaId, action);
+  if (!access.ok) deny(access);
+  return { user, ...access };
+}
+
+function sectionFor(ideaId: number, key: string) {
+  const section = getSection(getDb(), ideaId, key);
+  if (!section) throw new ActionError({ code: 'NOT_FOUND', message: 'Avsnittet finns inte.' });
+  return section;
+}
+
+const groupFields = {
+  name: requiredText(3, 120, 'Skriv ett namn på minst 3 tecken.'),
+  problemArea: requiredText(3, 160, 'Skriv problemområdet med minst 3 tecken.'),
+  description: requiredText(20, 4000, 'Beskriv gruppen med minst 20 tecken.'),
+  joinMode: z.enum(JOIN_MODES, { error: 'Välj hur man blir medlem.' }),
+};
+
+export const clusters = {
+  createGroup: defineAction({
+    accept: 'form',
+    input: z.object({
+      ...groupFields,
+      leadEmails: requiredText(3, 1000, 'Ange minst en gruppledares e-postadress.'),
+    }),
+    handler: (input, context) => {
+      const user = requireUser(context);
+      if (!can(user, 'group:create')) throw new ActionError({ code: 'FORBIDDEN', message: 'Bara samordnare kan skapa klustergrupper.' });
+      const leadEmails = input.leadEmails.split(/[\s,;]+/).filter(Boolean);
+      const group = run(() => createGroupLib(getDb(), { ...input, leadEmails, createdById: user.id }));
+      return { slug: group.slug };
+    },
+  }),
+
+  updateGroup: defineAction({
+    accept: 'form',
+    input: z.object({ groupId: id('Grupp'), ...groupFields }),
+    handler: (input, context) => {
+      const { group } = groupFor(context, input.groupId, 'group:manage');
+      run(() => updateGroupLib(getDb(), group.id, input));
+      return { slug: group.slug };
+    },
+  }),
+
+  joinGroup: defineAction({
+    accept: 'form',
+    input: z.object({ groupId: id('Grupp') }),
+    handler: (input, context) => {
+      const { group, user } = groupFor(context, input.groupId, 'group:view');
+      run(() => joinOpenGroup(getDb(), group, user.id));
+      return { slug: group.slug };
+    },
+  }),
+
+  requestToJoin: defineAction({
+    accept: 'form',
+    input: z.object({ groupId: id('Grupp'), message: optionalText(1000) }),
+    handler: (input, context) => {
+      const { group, user, membership } = groupFor(context, input.groupId, 'group:view');
+      if (membership) throw new ActionError({ code: 'CONFLICT', message: 'Du har redan en förfrågan eller ett medlemskap i gruppen.' });
+      run(() => requestToJoinLib(getDb(), group, user.id, input.message, context.url.origin));
+      return { slug: group.slug };
+    },
+  }),
+
+  decideRequest: defineAction({
+    accept: 'form',
+    input: z.object({ groupId: id('Grupp'), membershipId: id('Förfrågan'), decision: z.enum(['godkann', 'avboj'], { error: 'Välj godkänn eller avböj.' }) }),
+    handler: (input, context) => {
+      const { group } = groupFor(context, input.groupId, 'group:manage');
+      run(() => decideRequestLib(getDb(), group, input.membershipId, input.decision === 'godkann', context.url.origin));
+      return { slug: group.slug, decision: input.decision };
+    },
+  }),
+
+  inviteMember: defineAction({
+    accept: 'form',
+    input: z.object({ groupId: id('Grupp'), email: z.email({ error: 'Skriv en giltig e-postadress.' }) }),
+    handler: (input, context) => {
+      const { group, user } = groupFor(context, input.groupId, 'group:manage');
+      run(() => inviteMemberLib(getDb(), group, input.email, user.id, context.url.origin));
+      return { slug: group.slug };
+    },
+  }),
+
+  respondToInvite: defineAction({
+    accept: 'form',
+    input: z.object({ groupId: id('Grupp'), answer: z.enum(['ja', 'nej'], { error: 'Svara ja eller nej.' }) }),
+    handler: (input, context) => {
+      const { group, user } = groupFor(context, input.groupId, 'group:view');
+      run(() => respondToInviteLib(getDb(), group.id, user.id, input.answer === 'ja'));
+      return { slug: group.slug, answer: input.answer };
+    },
+  }),
+
+  leaveGroup: defineAction({
+    accept: 'form',
+    input: z.object({ groupId: id('Grupp') }),
+    handler: (input, context) => {
+      const { group, user } = groupFor(context, input.groupId, 'group:view');
+      run(() => leaveGroupLib(getDb(), group.id, user.id));
+      return { slug: group.slug };
+    },
+  }),
+
+  setMemberRole: defineAction({
+    accept: 'form',
+    input: z.object({ groupId: id('Grupp'), membershipId: id('Medlem'), role: z.enum(['lead', 'member'], { error: 'Välj roll.' }) }),
+    handler: (input, context) => {
+      const { group } = groupFor(context, input.groupId, 'group:appointLead');
+      run(() => setMemberRoleLib(getDb(), group.id, input.membershipId, input.role));
+      return { slug: group.slug };
+    },
+  }),
+
+  removeMember: defineAction({
+    accept: 'form',
+    input: z.object({ groupId: id('Grupp'), membershipId: id('Medlem') }),
+    handler: (input, context) => {
+      const { group } = groupFor(context, input.groupId, 'group:manage');
+      run(() => removeMemberLib(getDb(), group.id, input.membershipId));
+      return { slug: group.slug };
+    },
+  }),
+
+  createIdea: defineAction({
+    accept: 'form',
+    input: z.object({
+      groupId: id('Grupp'),
+      title: requiredText(3, 200, 'Skriv en titel på minst 3 tecken.'),
+      targetCall: optionalText(300),
+    }),
+    handler: (input, context) => {
+      const { group, user } = groupFor(context, input.groupId, 'idea:create');
+      const idea = run(() => createIdeaLib(getDb(), { groupId: group.id, title: input.title, targetCall: input.targetCall, createdById: user.id }));
+      return { slug: group.slug, ideaId: idea.id };
+    },
+  }),
+
+  updateIdea: defineAction({
+    accept: 'form',
+    input: z.object({ ideaId: id('Idé'), title: requiredText(3, 200, 'Skriv en titel på minst 3 tecken.'), targetCall: optionalText(300) }),
+    handler: (input, context) => {
+      const { idea } = ideaFor(context, input.ideaId, 'idea:edit');
+      run(() => updateIdeaDetails(getDb(), idea.id, input));
+      return { ideaId: idea.id };
+    },
+  }),
+
+  setIdeaStatus: defineAction({
+    accept: 'form',
+    input: z.object({ ideaId: id('Idé'), status: z.enum(IDEA_STATUSES, { error: 'Välj en status.' }) }),
+    handler: (input, context) => {
+      const { idea } = ideaFor(context, input.ideaId, 'idea:manage');
+      run(() => setIdeaStatusLib(getDb(), idea.id, input.status));
+      return { ideaId: idea.id };
+    },
+  }),
+
+  setIdeaSharing: defineAction({
+    accept: 'form',
+    input: z.object({ ideaId: id('Idé'), shared: z.enum(['ja', 'nej'], { error: 'Välj ja eller nej.' }) }),
+    handler: (input, context) => {
+      const { idea } = ideaFor(context, input.ideaId, 'idea:manage');
+      run(() => setIdeaSharingLib(getDb(), idea, input.shared === 'ja'));
+      return { ideaId: idea.id, shared: input.shared };
+    },
+  }),
+
+  addIdeaOrganisation: defineAction({
+    accept: 'form',
+    input: z.object({ ideaId: id('Idé'), organisationId: id('Organisation'), role: requiredText(2, 300, 'Beskriv organisationens roll.') }),
+    handler: (input, context) => {
+      const { idea } = ideaFor(context, input.ideaId, 'idea:edit');
+      run(() => addIdeaOrganisationLib(getDb(), idea.id, input.organisationId, input.role));
+      return { ideaId: idea.id };
+    },
+  }),
+
+  removeIdeaOrganisation: defineAction({
+    accept: 'form',
+    input: z.object({ ideaId: id('Idé'), organisationId: id('Organisation') }),
+    handler: (input, context) => {
+      const { idea } = ideaFor(context, input.ideaId, 'idea:edit');
+      run(() => removeIdeaOrganisationLib(getDb(), idea.id, input.organisationId));
+      return { ideaId: idea.id };
+    },
+  }),
+
+  saveSection: defineAction({
+    accept: 'form',
+    input: z.object({
+      ideaId: id('Idé'),
+      sectionKey: z.string().max(60),
+      baseRevisionId: z.coerce.number().int().min(0, 'Versionen är ogiltig.'),
+      text: optionalText(50_000),
+      intent: z.enum(['spara', 'forhandsgranska']).nullish().transform((v) => v ?? 'spara'),
+      resolving: z.enum(['ja']).nullish(),
+    }),
+    handler: (input, context) => {
+      const { user, idea } = ideaFor(context, input.ideaId, 'idea:edit');
+      const section = sectionFor(idea.id, input.sectionKey);
+      const text = normaliseText(input.text);
+      if (input.intent === 'forhandsgranska') {
+        return { outcome: 'preview' as const, text, html: renderMarkdown(text), baseRevisionId: input.baseRevisionId };
+      }
+      const result = run(() =>
+        saveSectionLib(getDb(), { sectionId: section.id, authorId: user.id, baseRevisionId: input.baseRevisionId, text, resolving: input.resolving === 'ja' }),
+      );
+      heartbeat(getDb(), idea.id, user.id, section.key);
+      return result;
+    },
+  }),
+
+  restoreRevision: defineAction({
+    accept: 'form',
+    input: z.object({ ideaId: id('Idé'), sectionKey: z.string().max(60), revisionId: id('Version') }),
+    handler: (input, context) => {
+      const { user, idea } = ideaFor(context, input.ideaId, 'idea:edit');
+      const section = sectionFor(idea.id, input.sectionKey);
+      const revisionId = run(() => restoreRevisionLib(getDb(), { sectionId: section.id, revisionId: input.revisionId, authorId: user.id }));
+      return { revisionId, restoredFrom: input.revisionId };
+    },
+  }),
+
+  addComment: defineAction({
+    accept: 'form',
+    input: z.object({
+      ideaId: id('Idé'),
+      sectionKey: z.string().max(60),
+      body: requiredText(2, 4000, 'Skriv en kommentar på minst 2 tecken.'),
+      parentId: z.coerce.number().int().positive().nullish(),
+    }),
+    handler: (input, context) => {
+      const { user, idea } = ideaFor(context, input.ideaId, 'idea:comment');
+      const section = sectionFor(idea.id, input.sectionKey);
+      const comment = run(() => addCommentLib(getDb(), { sectionId: section.id, authorId: user.id, body: input.body, parentId: input.parentId ?? null }));
+      return { commentId: comment.id };
+    },
+  }),
+
+  resolveComment: defineAction({
+    accept: 'form',
+    input: z.object({ ideaId: id('Idé'), commentId: id('Kommentar'), resolved: z.enum(['ja', 'nej']).nullish().transform((v) => v ?? 'ja') }),
+    handler: (input, context) => {
+      const { user, idea, membership } = ideaFor(context, input.ideaId, 'idea:comment');
+      const found = getCommentWithIdea(getDb(), input.commentId);
+      if (!found || found.ideaId !== idea.id) throw new ActionError({ code: 'NOT_FOUND', message: 'Kommentaren finns inte.' });
+      if (!can(user, 'comment:resolve', { membership, idea, comment: found.comment })) {
+        throw new ActionError({ code: 'FORBIDDEN', message: 'Bara den som skrev kommentaren eller en gruppledare kan markera den som löst.' });
+      }
+      resolveCommentLib(getDb(), found.comment.id, user.id, input.resolved === 'ja');
+      return { commentId: found.comment.id };
+    },
+  }),
+};

@@ -31,14 +31,13 @@ export function sendAccountExistsMail(db: Db, baseUrl: string, to: string, name:
   sendMail(db, { to, subject: 'Försök att skapa konto med din e-postadress', ...body });
 }
 
-export function sendPendingApprovalMail(db: Db, baseUrl: string, to: string, name: string): void {
+export function sendPendingApprovalMail(db: Db, to: string, name: string): void {
   const body = composeMail([
     `Hej ${name}!`,
     'Tack, din e-postadress är bekräftad.',
     'Din e-postadress hör inte till någon av medlemsorganisationerna i portalen, så en samordnare behöver godkänna ditt konto innan du kan logga in. Du får ett mejl när kontot är godkänt.',
   ]);
   sendMail(db, { to, subject: 'Ditt konto väntar på godkännande', ...body });
-  void baseUrl;
 }
 
 export function sendApprovalRequestMail(db: Db, baseUrl: string, to: string, applicant: { name: string; email: string }): void {

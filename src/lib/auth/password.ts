@@ -1,5 +1,5 @@
 // Password hashing (argon2id, OWASP's minimum parameters) and the password policy.
-import { hash, verify, Algorithm } from '@node-rs/argon2';
+import { hash, verify } from '@node-rs/argon2';
 import commonPasswordsText from './common-passwords.txt?raw';
 
 export const PASSWORD_MIN_LENGTH = 10;
@@ -13,7 +13,8 @@ const COMMON_PASSWORDS: ReadonlySet<string> = new Set(
 );
 
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, outputLen: 32, parallelism: 1 });
+  // @node-rs/argon2 hashes with argon2id by default; these are OWASP's recommended minimum parameters.
+  return hash(password, { memoryCost: 19456, timeCost: 2, outputLen: 32, parallelism: 1 });
 }
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {

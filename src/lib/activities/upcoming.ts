@@ -1,0 +1,32 @@
+// Upcoming published activities as plain objects, for the start page and guide pages.
+import type { Db } from '../db.ts';
+import { listPublishedUpcoming } from './activities.ts';
+import { ensureActivityJobs } from './jobs.ts';
+import { KIND_LABELS } from './kinds.ts';
+import type { ActivityKind } from '../../../db/schema/index.ts';
+
+export interface UpcomingActivity {
+  slug: string;
+  title: string;
+  kind: ActivityKind;
+  kindLabel: string;
+  start: Date;
+  end: Date;
+  place: string | null;
+  municipality: string | null;
+}
+
+/** Published activities that have not ended, soonest first; `guideSlug` keeps those linked to that method guide. */
+export function listUpcomingActivities(db: Db, options: { limit?: number; guideSlug?: string; now?: Date } = {}): UpcomingActivity[] {
+  ensureActivityJobs(db);
+  return listPublishedUpcoming(db, { limit: options.limit, guideSlug: options.guideSlug }, options.now).map((a) => ({
+    slug: a.slug,
+    title: a.title,
+    kind: a.kind,
+    kindLabel: KIND_LABELS[a.kind],
+    start: a.startsAt,
+    end: a.endsAt,
+    place: a.place ?? (a.digitalLink ? 'Digitalt' : null),
+    municipality: a.municipality,
+  }));
+}

@@ -1,0 +1,102 @@
+// Threaded comments on a section: a thread is a first comment plus its replies (one level).
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { ideaComments, ideaSections, users, type IdeaComment } from '../../../db/schema/index.ts';
+import type { Db } from '../db.ts';
+import { ClusterError } from '../clusters/errors.ts';
+import { DELETED_USER } from './revisions.ts';
+
+export function addComment(db: Db, input: { sectionId: number; authorId: number; body: string; parentId?: number | null }): IdeaComment {
+  let parentId: number | null = null;
+  if (input.parentId) {
+    const parent = db
+      .select()
+      .from(ideaComments)
+      .where(and(eq(ideaComments.id, input.parentId), eq(ideaComments.sectionId, input.sectionId)))
+      .get();
+    if (!parent) throw new ClusterError('NOT_FOUND', 'Kommentaren du svarar på finns inte.');
+    parentId = parent.parentId ?? parent.id;
+  }
+  return db
+    .insert(ideaComments)
+    .values({ sectionId: input.sectionId, authorId: input.authorId, body: input.body.trim(), parentId })
+    .returning()
+    .get();
+}
+
+/** A comment together with the idea it belongs to (for permission checks). */
+export function getCommentWithIdea(db: Db, commentId: number) {
+  return db
+    .select({ comment: ideaComments, ideaId: ideaSections.ideaId, sectionKey: ideaSections.key })
+    .from(ideaComments)
+    .innerJoin(ideaSections, eq(ideaComments.sectionId, ideaSections.id))
+    .where(eq(ideaComments.id, commentId))
+    .get();
+}
+
+/** Resolving a thread's first comment resolves the thread. */
+export function resolveComment(db: Db, commentId: number, resolvedById: number, resolved = true): void {
+  db.update(ideaComments)
+    .set(resolved ? { resolvedAt: new Date(), resolvedById } : { resolvedAt: null, resolvedById: null })
+    .where(eq(ideaComments.id, commentId))
+    .run();
+}
+
+export interface CommentView {
+  id: number;
+  authorId: number | null;
+  authorName: string;
+  body: string;
+  createdAt: Date;
+  resolvedAt: Date | null;
+  resolvedByName: string | null;
+}
+
+export interface Thread extends CommentView {
+  replies: CommentView[];
+}
+
+export function listThreads(db: Db, sectionId: number): Thread[] {
+  const rows = db
+    .select({ c: ideaComments, authorName: users.name })
+    .from(ideaComments)
+    .leftJoin(users, eq(ideaComments.authorId, users.id))
+    .where(eq(ideaComments.sectionId, sectionId))
+    .orderBy(asc(ideaComments.id))
+    .all();
+  const names = new Map(
+    db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .all()
+      .filter((u) => rows.some((r) => r.c.resolvedById === u.id))
+      .map((u) => [u.id, u.name]),
+  );
+  const view = (r: (typeof rows)[number]): CommentView => ({
+    id: r.c.id,
+    authorId: r.c.authorId,
+    authorName: r.c.authorId === null ? DELETED_USER : (r.authorName ?? DELETED_USER),
+    body: r.c.body,
+    createdAt: r.c.createdAt,
+    resolvedAt: r.c.resolvedAt,
+    resolvedByName: r.c.resolvedById ? (names.get(r.c.resolvedById) ?? DELETED_USER) : null,
+  });
+  const threads: Thread[] = rows.filter((r) => r.c.parentId === null).map((r) => ({ ...view(r), replies: [] }));
+  for (const r of rows) {
+    if (r.c.parentId === null) continue;
+    threads.find((t) => t.id === r.c.parentId)?.replies.push(view(r));
+  }
+  return threads;
+}
+
+/** Open (unresolved) thread counts per section id. */
+export function openThreadCounts(db: Db, sectionIds: number[]): Map<number, number> {
+  const map = new Map<number, number>();
+  if (sectionIds.length === 0) return map;
+  const rows = db
+    .select({ sectionId: ideaComments.sectionId })
+    .from(ideaComments)
+    .where(and(isNull(ideaComments.parentId), isNull(ideaComments.resolvedAt)))
+    .all();
+  for (const r of rows) if (sectionIds.includes(r.sectionId)) map.set(r.sectionId, (map.get(r.sectionId) ?? 0) + 1);
+  return map;
+}

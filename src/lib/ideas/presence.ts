@@ -1,0 +1,31 @@
+// Who has an idea open right now. Browsers send a heartbeat at least every 15 s; an entry older
+// than PRESENCE_WINDOW_MS no longer counts.
+import { and, eq, gt } from 'drizzle-orm';
+import { ideaPresence, users } from '../../../db/schema/index.ts';
+import type { Db } from '../db.ts';
+
+export const HEARTBEAT_MS = 10_000;
+export const PRESENCE_WINDOW_MS = 30_000;
+
+export function heartbeat(db: Db, ideaId: number, userId: number, sectionKey: string | null, now = new Date()): void {
+  db.insert(ideaPresence)
+    .values({ ideaId, userId, sectionKey, lastSeenAt: now })
+    .onConflictDoUpdate({ target: [ideaPresence.ideaId, ideaPresence.userId], set: { sectionKey, lastSeenAt: now } })
+    .run();
+}
+
+export interface PresenceEntry {
+  userId: number;
+  name: string;
+  sectionKey: string | null;
+}
+
+export function activePresence(db: Db, ideaId: number, now = new Date()): PresenceEntry[] {
+  return db
+    .select({ userId: users.id, name: users.name, sectionKey: ideaPresence.sectionKey })
+    .from(ideaPresence)
+    .innerJoin(users, eq(ideaPresence.userId, users.id))
+    .where(and(eq(ideaPresence.ideaId, ideaId), gt(ideaPresence.lastSeenAt, new Date(now.getTime() - PRESENCE_WINDOW_MS))))
+    .all()
+    .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+}

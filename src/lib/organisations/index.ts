@@ -1,0 +1,89 @@
+// The directory of member organisations and the e-mail-domain rule for sign-ups.
+import { and, asc, eq, ne } from 'drizzle-orm';
+import { ORGANISATION_TYPES, organisations, type OrganisationType } from '../../../db/schema/index.ts';
+import type { Db } from '../db.ts';
+import { slugify } from '../text/slugify.ts';
+
+export const SKARABORG_MUNICIPALITIES = [
+  'Essunga', 'Falköping', 'Grästorp', 'Gullspång', 'Götene', 'Hjo', 'Karlsborg', 'Lidköping',
+  'Mariestad', 'Skara', 'Skövde', 'Tibro', 'Tidaholm', 'Töreboda', 'Vara',
+] as const;
+
+export const ORGANISATION_TYPE_LABELS: Record<OrganisationType, string> = {
+  kommun: 'Kommun',
+  myndighet: 'Myndighet',
+  region: 'Region',
+  samordningsförbund: 'Samordningsförbund',
+  folkhögskola: 'Folkhögskola',
+  studieförbund: 'Studieförbund',
+  förening: 'Förening',
+  företag: 'Företag',
+  övrig: 'Övrig',
+};
+export { ORGANISATION_TYPES };
+export type Organisation = typeof organisations.$inferSelect;
+
+export function listOrganisations(db: Db): Organisation[] {
+  return db.select().from(organisations).orderBy(asc(organisations.name)).all().sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+}
+
+export function getOrganisation(db: Db, id: number): Organisation | undefined {
+  return db.select().from(organisations).where(eq(organisations.id, id)).get();
+}
+
+export function emailDomain(email: string): string {
+  return email.slice(email.lastIndexOf('@') + 1).toLowerCase();
+}
+
+/** The organisation owning the address's domain (or a parent domain: "x@utb.skovde.se" → skovde.se). */
+export function organisationForEmail(db: Db, email: string): Organisation | undefined {
+  const domain = emailDomain(email);
+  return listOrganisations(db).find((org) => org.emailDomains.some((d) => domain === d || domain.endsWith(`.${d}`)));
+}
+
+const DOMAIN_RE = /^(?=.{3,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+/** Splits "a.se, b.se\nc.se" into valid lower-case domains; returns the invalid parts separately. */
+export function parseDomains(input: string): { domains: string[]; invalid: string[] } {
+  const parts = input
+    .split(/[\s,;]+/)
+    .map((p) => p.trim().toLowerCase().replace(/^@/, ''))
+    .filter(Boolean);
+  const domains = [...new Set(parts.filter((p) => DOMAIN_RE.test(p)))];
+  return { domains, invalid: parts.filter((p) => !DOMAIN_RE.test(p)) };
+}
+
+export interface OrganisationInput {
+  name: string;
+  type: OrganisationType;
+  municipality: string | null;
+  emailDomains: string[];
+}
+
+export type SaveOrganisationResult = { ok: true; organisation: Organisation } | { ok: false; field: 'name' | 'emailDomains' | 'id'; message: string };
+
+/** Creates (id undefined) or updates an organisation; names and domains must be unique. */
+export function saveOrganisation(db: Db, input: OrganisationInput, id?: number): SaveOrganisationResult {
+  return db.transaction((): SaveOrganisationResult => {
+    if (id !== undefined && !getOrganisation(db, id)) return { ok: false, field: 'id', message: 'Organisationen finns inte.' };
+    const slug = slugify(input.name);
+    const others = db
+      .select()
+      .from(organisations)
+      .where(id === undefined ? undefined : ne(organisations.id, id))
+      .all();
+    if (others.some((o) => o.name.toLowerCase() === input.name.toLowerCase() || o.slug === slug)) {
+      return { ok: false, field: 'name', message: 'Det finns redan en organisation med det namnet.' };
+    }
+    for (const domain of input.emailDomains) {
+      const owner = others.find((o) => o.emailDomains.includes(domain));
+      if (owner) return { ok: false, field: 'emailDomains', message: `Domänen ${domain} hör redan till ${owner.name}.` };
+    }
+    const values = { name: input.name, slug, type: input.type, municipality: input.municipality, emailDomains: input.emailDomains };
+    const organisation =
+      id === undefined
+        ? db.insert(organisations).values(values).returning().get()
+        : db.update(organisations).set(values).where(and(eq(organisations.id, id))).returning().get();
+    return { ok: true, organisation };
+  });
+}
