@@ -60,7 +60,3 @@ export function requestContext(context: ActionAPIContext): RequestContext {
   const baseUrl = (process.env.SITE_URL ?? context.url.origin).replace(/\/+$/, '');
   return { baseUrl, ip };
 }
-
-export function isSecure(context: ActionAPIContext): boolean {
-  return context.url.protocol === 'https:' || context.request.headers.get('x-forwarded-proto') === 'https';
-}

@@ -6,7 +6,7 @@ import { createActivity, getDates } from '../../src/lib/activities/activities.ts
 import { freshDb, input, user } from './activities-fixtures.ts';
 
 describe('time zones across the daylight-saving switch', () => {
-  it('2026-03-29 (CET→CEST): 09:00–16:00 local is stored as 08:00Z and 14:00Z and shown as 09:00–16:00', () => {
+  it('2026-03-29 (CET→CEST): 09:00–16:00 local is stored as 07:00Z and 14:00Z and shown as 09:00–16:00', () => {
     const start = parseLocalDateTime('2026-03-29T09:00')!;
     const end = parseLocalDateTime('2026-03-29T16:00')!;
     expect(start.toISOString()).toBe('2026-03-29T07:00:00.000Z');
