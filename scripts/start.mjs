@@ -23,7 +23,8 @@ if (!existsSync(entry) || sourcesChanged) {
 
 process.env.HOST ??= 'localhost';
 process.env.PORT ??= '4321';
-await import(join(process.cwd(), entry));
+const { serve } = await import('./serve.mjs');
+await serve();
 
 const address = `http://${process.env.HOST}:${process.env.PORT}`;
 const health = await fetch(`http://127.0.0.1:${process.env.PORT}/healthz`).then((r) => r.json()).catch(() => null);

@@ -33,6 +33,8 @@ function demoDataWanted(): boolean {
 export function getDb(): Db {
   if (!instance) {
     instance = openDb(process.env.DATABASE_PATH ?? 'data/portal.db');
+    // Closing checkpoints the WAL; runs on normal exit and after graceful shutdown.
+    process.once('exit', closeDb);
     if (demoDataWanted()) printDemoLogins(loadDemoDataIfEmpty(instance));
   }
   return instance;

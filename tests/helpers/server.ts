@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 
 export const BUILD_DIR = resolve(process.env.BUILD_DIR ?? 'dist');
 const ENTRY = join(BUILD_DIR, 'server', 'entry.mjs');
+const SERVE = resolve('scripts/serve.mjs');
 
 export interface RunningServer {
   url: string;
@@ -37,7 +38,7 @@ export async function startServer(options: { demoData?: boolean; env?: Record<st
   const dbPath = options.dbPath ?? join(dir, 'portal.db');
   const port = await freePort();
   let log = '';
-  const child = spawn(process.execPath, [ENTRY], {
+  const child = spawn(process.execPath, [SERVE], {
     env: {
       ...process.env,
       HOST: '127.0.0.1',
@@ -45,6 +46,7 @@ export async function startServer(options: { demoData?: boolean; env?: Record<st
       DATABASE_PATH: dbPath,
       DEMO_DATA: options.demoData ? 'on' : 'off',
       NODE_ENV: 'test',
+      BUILD_DIR,
       LOG_LEVEL: 'warn',
       ...options.env,
     },

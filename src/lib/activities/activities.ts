@@ -243,3 +243,14 @@ export function listManagedActivities(db: Db, user: Pick<User, 'id' | 'role' | '
 export function listOrganisations(db: Db) {
   return db.select({ id: organisations.id, name: organisations.name, municipality: organisations.municipality }).from(organisations).orderBy(asc(organisations.name)).all();
 }
+
+/** Municipalities known from the organisation directory (Skaraborg's municipalities), for the form's list. */
+export function listMunicipalities(db: Db): string[] {
+  return db
+    .selectDistinct({ m: organisations.municipality })
+    .from(organisations)
+    .where(sql`${organisations.municipality} is not null`)
+    .orderBy(asc(organisations.municipality))
+    .all()
+    .map((r) => r.m!);
+}
