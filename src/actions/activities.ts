@@ -186,8 +186,8 @@ export const activities = {
     handler: async (input, context) => {
       const user = actor(context);
       const { db, activity } = load(input.slug);
-      const previous = run(() => cancelRegistration(db, activity.id, user.id, { base: baseUrl(context) }));
-      return { slug: activity.slug, status: previous.status };
+      const { previousStatus } = run(() => cancelRegistration(db, activity.id, user.id, { base: baseUrl(context) }));
+      return { slug: activity.slug, status: previousStatus };
     },
   }),
 

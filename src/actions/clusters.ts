@@ -29,7 +29,7 @@ import { getSection, restoreRevision as restoreRevisionLib, saveSection as saveS
 import { addComment as addCommentLib, getCommentWithIdea, resolveComment as resolveCommentLib } from '../lib/ideas/comments.ts';
 import { heartbeat } from '../lib/ideas/presence.ts';
 import { renderMarkdown } from '../lib/text/markdown.ts';
-import { normaliseText } from '../lib/ideas/merge.ts';
+import { hasConflictMarkers, normaliseText } from '../lib/ideas/merge.ts';
 import { IDEA_STATUSES, JOIN_MODES } from '../../db/schema/index.ts';
 
 const id = (label: string) => z.coerce.number({ error: `${label} saknas.` }).int(`${label} är ogiltigt.`).positive(`${label} är ogiltigt.`);
@@ -280,6 +280,12 @@ export const clusters = {
       const text = normaliseText(input.text);
       if (input.intent === 'forhandsgranska') {
         return { outcome: 'preview' as const, text, html: renderMarkdown(text), baseRevisionId: input.baseRevisionId };
+      }
+      if (input.resolving === 'ja' && hasConflictMarkers(text)) {
+        throw new ActionError({
+          code: 'BAD_REQUEST',
+          message: 'Texten innehåller fortfarande krockmarkeringar (<<<<<<<, ======= eller >>>>>>>). Ta bort dem innan du sparar.',
+        });
       }
       const result = run(() =>
         saveSectionLib(getDb(), { sectionId: section.id, authorId: user.id, baseRevisionId: input.baseRevisionId, text, resolving: input.resolving === 'ja' }),

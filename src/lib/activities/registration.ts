@@ -92,7 +92,7 @@ export function register(db: Db, input: RegistrationInput, options: { base?: str
  * Cancels a seat, an offer, a waitlist place or an open request ("leave the waitlist" is the same call).
  * A freed seat is offered to the waitlist in the same transaction.
  */
-export function cancelRegistration(db: Db, activityId: number, userId: number, options: { base?: string; now?: Date } = {}): Registration {
+export function cancelRegistration(db: Db, activityId: number, userId: number, options: { base?: string; now?: Date } = {}): { registration: Registration; previousStatus: Registration['status'] } {
   const now = options.now ?? new Date();
   return write(db, () => {
     const reg = db.select().from(registrations).where(and(eq(registrations.activityId, activityId), eq(registrations.userId, userId))).get();
@@ -106,7 +106,7 @@ export function cancelRegistration(db: Db, activityId: number, userId: number, o
       .returning()
       .get();
     if (reg.status === 'confirmed' || reg.status === 'offered') promoteWaitlist(db, activityId, now, options.base);
-    return cancelled;
+    return { registration: cancelled, previousStatus: reg.status };
   });
 }
 
