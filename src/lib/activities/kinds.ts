@@ -19,6 +19,15 @@ export const KIND_PLURALS: Record<ActivityKind, string> = {
   lärandekonferens: 'Lärandekonferenser',
 };
 
+/** Definite singular form, lower case ("kursen"), for running text. */
+export const KIND_DEFINITE: Record<ActivityKind, string> = {
+  nätverksträff: 'nätverksträffen',
+  studiebesök: 'studiebesöket',
+  auskultation: 'auskultationen',
+  kurs: 'kursen',
+  lärandekonferens: 'lärandekonferensen',
+};
+
 export const STATUS_LABELS: Record<ActivityStatus, string> = {
   utkast: 'Utkast',
   publicerad: 'Publicerad',
