@@ -13,7 +13,17 @@ export default defineConfig({
   trailingSlash: 'ignore',
   adapter: node({ mode: 'standalone' }),
   integrations: [mdx(), solid()],
-  security: { checkOrigin: true },
+  security: {
+    checkOrigin: true,
+    // Astro hashes the scripts and styles it emits; static pages get a <meta> CSP, on-demand pages a header.
+    csp: {
+      directives: ["default-src 'self'", "img-src 'self' data:", "form-action 'self'", "base-uri 'self'", "object-src 'none'"],
+      scriptDirective: {
+        // Pagefind runs its search in WebAssembly.
+        resources: ["'self'", "'wasm-unsafe-eval'"],
+      },
+    },
+  },
   session: false,
   vite: {
     ssr: { external: ['better-sqlite3', '@node-rs/argon2'] },

@@ -12,14 +12,30 @@ const buildDir = process.env.BUILD_DIR ?? 'dist';
 const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'strict-origin-when-cross-origin',
-  // frame-ancestors cannot be set from a <meta> CSP, so it comes as its own header for every response.
-  'content-security-policy': "frame-ancestors 'none'",
   'x-frame-options': 'DENY',
   'permissions-policy': 'camera=(), microphone=(), geolocation=()',
 };
 
 function isHttps(req) {
   return req.socket.encrypted === true || req.headers['x-forwarded-proto'] === 'https';
+}
+
+// frame-ancestors cannot be set from a <meta> CSP, so it is added to (or becomes) the CSP header of
+// every response; Astro writes its own CSP header for on-demand pages through writeHead.
+const FRAME_ANCESTORS = "frame-ancestors 'none'";
+
+function withFrameAncestors(res) {
+  const writeHead = res.writeHead;
+  res.writeHead = function (status, ...rest) {
+    const headers = rest.find((r) => r && typeof r === 'object');
+    const fromArgs = headers && Object.keys(headers).find((k) => k.toLowerCase() === 'content-security-policy');
+    if (fromArgs) headers[fromArgs] = `${headers[fromArgs]}; ${FRAME_ANCESTORS}`;
+    else {
+      const current = res.getHeader('content-security-policy');
+      res.setHeader('content-security-policy', current ? `${current}; ${FRAME_ANCESTORS}` : FRAME_ANCESTORS);
+    }
+    return writeHead.call(this, status, ...rest);
+  };
 }
 
 export async function serve({ host = process.env.HOST ?? 'localhost', port = Number(process.env.PORT ?? 4321) } = {}) {
@@ -31,6 +47,7 @@ export async function serve({ host = process.env.HOST ?? 'localhost', port = Num
     const id = randomUUID();
     res.setHeader('x-request-id', id);
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    withFrameAncestors(res);
     if (isHttps(req)) res.setHeader('strict-transport-security', 'max-age=31536000; includeSubDomains');
     res.on('finish', () => {
       // Only the path is logged: query strings can carry one-time codes and tokens.

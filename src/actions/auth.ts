@@ -40,7 +40,7 @@ const optionalText = (max: number, label: string) =>
     .string()
     .trim()
     .max(max, `${label} får ha högst ${max} tecken.`)
-    .optional()
+    .nullish() // an empty field arrives as null
     .transform((v) => (v ? v : null));
 const userId = z.number({ error: 'Medlemmen saknas.' }).int().positive('Medlemmen saknas.');
 

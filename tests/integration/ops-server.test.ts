@@ -29,6 +29,13 @@ describe('operations', () => {
       expect(res.headers.get('x-request-id'), path).toMatch(/^[0-9a-f-]{36}$/);
       expect(res.headers.get('strict-transport-security'), path).toBeNull();
     }
+    // On-demand pages carry Astro's hashed script policy in the header; static pages in a <meta> tag.
+    const csp = (await fetch(`${server.url}/`)).headers.get('content-security-policy')!;
+    expect(csp).toMatch(/script-src 'self'[^;]* 'sha256-/);
+    expect(csp).not.toContain('unsafe-inline');
+    const staticHtml = await (await fetch(`${server.url}/guider`)).text();
+    expect(staticHtml).toMatch(/<meta http-equiv="content-security-policy" content="[^"]*script-src 'self'/);
+    expect(staticHtml).not.toContain("'unsafe-inline'");
     const https = await fetch(`${server.url}/guider`, { headers: { 'x-forwarded-proto': 'https' } });
     expect(https.headers.get('strict-transport-security')).toContain('max-age=');
   });

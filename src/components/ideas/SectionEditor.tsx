@@ -159,7 +159,7 @@ export default function SectionEditor(props: Props) {
           aria-describedby={[props.hintId, props.error ? errorId : ''].filter(Boolean).join(' ')}
           aria-invalid={props.error ? 'true' : undefined}
           onInput={(e) => onInput(e.currentTarget.value)}
-          value={text()}
+          prop:value={text()}
         >
           {text()}
         </textarea>
