@@ -3,6 +3,8 @@ import { organisations } from '../schema/index.ts';
 import type { Db } from '../../src/lib/db.ts';
 import { seedOrganisations } from './organisations.ts';
 import { seedUsers } from './users.ts';
+import { seedActivities } from './activities.ts';
+import { seedClusters } from './clusters.ts';
 
 export interface DemoLogin {
   role: string;
@@ -20,6 +22,8 @@ export function loadDemoDataIfEmpty(db: Db): DemoLogin[] | null {
     seedOrganisations(db);
     const logins: DemoLogin[] = [];
     logins.push(...seedUsers(db));
+    seedActivities(db);
+    seedClusters(db);
     return logins;
   });
 }

@@ -4,7 +4,7 @@ import { z } from 'astro/zod';
 import { getDb } from '../lib/db.ts';
 import { ClusterError } from '../lib/clusters/errors.ts';
 import { groupAccessById, ideaAccessById, type Denied } from '../lib/clusters/access.ts';
-import { can } from '../lib/clusters/permissions.ts';
+import { can, type ClusterAction } from '../lib/clusters/permissions.ts';
 import {
   createGroup as createGroupLib,
   decideRequest as decideRequestLib,
@@ -66,14 +66,14 @@ function run<T>(fn: () => T): T {
   }
 }
 
-function groupFor(context: ActionAPIContext, groupId: number, action: Parameters<typeof groupAccessById>[3]) {
+function groupFor(context: ActionAPIContext, groupId: number, action: ClusterAction) {
   const user = requireUser(context);
   const access = groupAccessById(getDb(), user, groupId, action);
   if (!access.ok) deny(access);
   return { user, ...access };
 }
 
-function ideaFor(context: ActionAPIContext, ideaId: number, action: Parameters<typeof ideaAccessById>[2]) {
+function ideaFor(context: ActionAPIContext, ideaId: number, action: ClusterAction) {
   const user = requireUser(context);
   const access = ideaAccessById(getDb(), user, ideaId, action);
   if (!access.ok) deny(access);

@@ -10,7 +10,7 @@ import { openDb, type Db } from '../../src/lib/db.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { Client } from '../helpers/http.ts';
 import { createTestUser, loginAs } from '../helpers/users.ts';
-import type { AuthzCase, AuthzDomain, AuthzFixture, BaseActor, Outcome } from './authz/types.ts';
+import type { AuthzDomain, AuthzFixture, BaseActor, Outcome } from './authz/types.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BASE_ACTORS: BaseActor[] = ['anonymous', 'medlem', 'samordnare', 'admin'];

@@ -222,6 +222,13 @@ describe('ideas and co-writing', () => {
     expect(print).toContain('<td>850 000</td>');
   });
 
+  it('lists the member’s groups and ideas on Mina sidor', async () => {
+    const html = await (await client('bo').get('/mina-sidor')).text();
+    const section = html.slice(html.indexOf('id="mina-klustergrupper"'));
+    expect(section).toContain('Unga nyanlända');
+    expect(section).toContain('Språkstöd på praktikplatsen');
+  });
+
   it('reports presence through the heartbeat endpoint', async () => {
     const res = await client('anna').post(`/klustergrupper/${slug}/ideer/${ideaId}/narvaro`, { section: 'budget' });
     expect(res.status).toBe(200);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import ical from 'node-ical';
+import ical, { type VEvent } from 'node-ical';
 import { buildCalendar } from '../../src/lib/activities/calendar.ts';
 import { formatRange, formatTime, parseLocalDateTime, toLocalInputValue } from '../../src/lib/time.ts';
 import { createActivity, getDates } from '../../src/lib/activities/activities.ts';
@@ -36,9 +36,9 @@ describe('time zones across the daylight-saving switch', () => {
     expect(dates.map((d) => formatTime(d.startsAt))).toEqual(['09:00', '09:00', '09:00', '09:00']);
     expect(dates.map((d) => d.startsAt.getUTCHours())).toEqual([7, 7, 8, 8]);
     const parsed = ical.sync.parseICS(buildCalendar([{ activity: a, dates }]));
-    const events = Object.values(parsed).filter((e) => e.type === 'VEVENT') as ical.VEvent[];
+    const events = Object.values(parsed).filter((e): e is VEvent => e?.type === 'VEVENT');
     expect(events).toHaveLength(4);
-    expect(events.map((e) => new Date(e.start).toISOString()).sort()).toEqual(dates.map((d) => d.startsAt.toISOString()));
-    expect(events.map((e) => new Date(e.end).toISOString()).sort()).toEqual(dates.map((d) => d.endsAt.toISOString()));
+    expect(events.map((e) => e.start.toISOString()).sort()).toEqual(dates.map((d) => d.startsAt.toISOString()));
+    expect(events.map((e) => e.end!.toISOString()).sort()).toEqual(dates.map((d) => d.endsAt.toISOString()));
   });
 });

@@ -93,8 +93,15 @@ describe('my data', () => {
     const user = createTestUser(db, { email: 'export@skara.se' });
     db.$client.exec('create table test_notes (id integer primary key, user_id integer references users(id) on delete cascade, body text, token text)');
     db.$client.prepare('insert into test_notes (user_id, body, token) values (?, ?, ?)').run(user.id, 'min anteckning', 'hemligt');
+    db.$client.exec('create table test_texts (id integer primary key, author_id integer references users(id) on delete set null, body text)');
+    db.$client.exec('create table test_marks (id integer primary key, marked_by integer references users(id) on delete set null, other_person text)');
+    db.$client.prepare('insert into test_texts (author_id, body) values (?, ?)').run(user.id, 'skrivet av mig');
+    db.$client.prepare('insert into test_marks (marked_by, other_person) values (?, ?)').run(user.id, 'någon annans uppgift');
     createSession(db, generateSessionToken(), user.id);
     const data = exportUserData(db, user.id)!;
+    expect(data.related.testTexts).toEqual([{ id: 1, author_id: user.id, body: 'skrivet av mig' }]);
+    expect(data.related.testMarks).toBeUndefined();
+    expect(JSON.stringify(data)).not.toContain('någon annans uppgift');
     expect(data.profile).toMatchObject({ email: 'export@skara.se', status: 'active' });
     expect(JSON.stringify(data)).not.toMatch(/argon2|hemligt/);
     expect(data.sessions).toHaveLength(1);

@@ -5,6 +5,15 @@
 // heartbeat at least every 15 s.
 import { createSignal, onCleanup, onMount, Show, For } from 'solid-js';
 
+declare module 'solid-js' {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace JSX {
+    interface ExplicitProperties {
+      value: string;
+    }
+  }
+}
+
 interface Choice {
   label: string;
   text: string;
@@ -68,7 +77,6 @@ export default function SectionEditor(props: Props) {
   const onBeforeUnload = (e: BeforeUnloadEvent) => {
     if (dirty() && !submitting) {
       e.preventDefault();
-      e.returnValue = '';
     }
   };
 

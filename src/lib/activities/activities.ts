@@ -96,7 +96,7 @@ function columns(input: ActivityInput) {
   };
 }
 
-export function createActivity(db: Db, input: ActivityInput, createdBy: number, now = new Date()): Activity {
+export function createActivity(db: Db, input: ActivityInput, createdBy: number | null, now = new Date()): Activity {
   validateActivityInput(input);
   return write(db, () => {
     const activity = db

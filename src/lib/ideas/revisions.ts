@@ -3,7 +3,7 @@
 // serialised and none can overwrite another unnoticed.
 import { and, asc, desc, eq, gt, lte } from 'drizzle-orm';
 import { diffLines } from 'diff';
-import { ideaSectionRevisions, ideaSections, users, type IdeaSection, type RevisionKind } from '../../../db/schema/index.ts';
+import { ideaSectionRevisions, ideaSections, ideas, users, type IdeaSection, type RevisionKind } from '../../../db/schema/index.ts';
 import type { Db } from '../db.ts';
 import { ClusterError } from '../clusters/errors.ts';
 import { normaliseText, threeWayMerge } from './merge.ts';
@@ -69,6 +69,7 @@ function insertRevision(
     .returning({ id: ideaSectionRevisions.id })
     .get();
   db.update(ideaSections).set({ currentRevisionId: row.id, updatedAt: now }).where(eq(ideaSections.id, section.id)).run();
+  db.update(ideas).set({ updatedAt: now }).where(eq(ideas.id, section.ideaId)).run();
   return row.id;
 }
 

@@ -1,7 +1,7 @@
 // "Download my data": everything the database holds about a member, as JSON.
 //
-// Besides the profile, every table with a foreign key to users(id) is included automatically (rows
-// where that column is the member), so data added by later features (registrations, group
+// Besides the profile, rows of every table that refers to users(id) as the member's own data are
+// included automatically (see isOwnData), so data added by later features (registrations, group
 // memberships, texts) is exported without this module knowing those tables. Secrets are left out.
 import { eq } from 'drizzle-orm';
 import { users } from '../../../db/schema/index.ts';
@@ -12,6 +12,15 @@ import { getOrganisation } from '../organisations/index.ts';
 const SKIPPED_TABLES = new Set(['email_verification_requests', 'password_reset_tokens', '__drizzle_migrations']);
 /** Columns never exported, whatever the table. */
 const SECRET_COLUMN = /password|token|hash|secret/i;
+
+/**
+ * Which references make a row the member's own data: rows deleted with the account ('cascade':
+ * registrations, memberships) and texts they wrote (author columns). Other 'set null' references —
+ * who nominated, invited or marked attendance — point at rows about other people and are left out.
+ */
+function isOwnData(fk: { from: string; on_delete: string }): boolean {
+  return fk.on_delete.toUpperCase() === 'CASCADE' || /^author/i.test(fk.from);
+}
 
 function snakeToCamel(name: string): string {
   return name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
@@ -55,8 +64,9 @@ export function exportUserData(db: Db, userId: number, now = new Date()): UserEx
   let sessions: UserExport['sessions'] = [];
   for (const { name: table } of tables) {
     if (SKIPPED_TABLES.has(table) || table === 'users') continue;
-    const fks = (sqlite.prepare(`pragma foreign_key_list("${table.replace(/"/g, '""')}")`).all() as Array<{ table: string; from: string; to: string | null }>)
-      .filter((fk) => fk.table === 'users' && (fk.to === null || fk.to === 'id'));
+    const fks = (sqlite.prepare(`pragma foreign_key_list("${table.replace(/"/g, '""')}")`).all() as Array<{ table: string; from: string; to: string | null; on_delete: string }>)
+      .filter((fk) => fk.table === 'users' && (fk.to === null || fk.to === 'id'))
+      .filter(isOwnData);
     if (fks.length === 0) continue;
     const where = fks.map((fk) => `"${fk.from.replace(/"/g, '""')}" = ?`).join(' or ');
     const rows = sqlite.prepare(`select * from "${table.replace(/"/g, '""')}" where ${where}`).all(...fks.map(() => userId)) as Array<Record<string, unknown>>;

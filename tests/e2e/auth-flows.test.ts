@@ -1,0 +1,229 @@
+// Accounts in Chromium: sign up, read the code in the admin outbox, verify, edit the profile,
+// download my data — with axe on every auth, member and admin page — and the key flows with
+// JavaScript turned off.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { openDb, type Db } from '../../src/lib/db.ts';
+import { organisations, users } from '../../db/schema/index.ts';
+import { latestMailTo } from '../../src/lib/mail/outbox.ts';
+import { createSession, generateSessionToken } from '../../src/lib/auth/session.ts';
+import { createPasswordResetToken } from '../../src/lib/auth/password-reset.ts';
+import { startServer, type RunningServer } from '../helpers/server.ts';
+import { axeViolations, launchBrowser } from '../helpers/browser.ts';
+import { createTestUser } from '../helpers/users.ts';
+
+let server: RunningServer;
+let browser: Browser;
+let db: Db;
+let orgId: number;
+
+beforeAll(async () => {
+  server = await startServer();
+  db = openDb(server.dbPath);
+  orgId = db.insert(organisations).values({ name: 'Götene kommun', slug: 'gotene-kommun', type: 'kommun', municipality: 'Götene', emailDomains: ['gotene.se'] }).returning().get().id;
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  db?.$client.close();
+  await server?.stop();
+});
+
+async function contextAs(userId: number | null, options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL: server.url, ...options });
+  if (userId !== null) {
+    const token = generateSessionToken();
+    createSession(db, token, userId);
+    await context.addCookies([{ name: 'session', value: token, url: server.url, httpOnly: true, sameSite: 'Lax' }]);
+  }
+  return context;
+}
+
+async function expectAccessible(page: Page, label: string) {
+  expect(await axeViolations(page), `${label} (${page.url()})`).toEqual([]);
+  expect(await page.locator('h1').count(), `${label}: one h1`).toBe(1);
+}
+
+describe('accounts in the browser (JavaScript on)', () => {
+  it('sign up → code from /admin/utkorg → verify → edit profile → download my data', async () => {
+    const admin = createTestUser(db, { role: 'admin' });
+    const visitor = await contextAs(null);
+    const page = await visitor.newPage();
+    await page.goto('/skapa-konto');
+    await expectAccessible(page, 'skapa konto');
+    await page.getByLabel('Namn').fill('Tove Lind');
+    await page.getByLabel('E-postadress på jobbet').fill('tove.lind@gotene.se');
+    await page.getByLabel('Organisation').selectOption({ label: 'Götene kommun' });
+    await page.getByLabel('Lösenord', { exact: true }).fill('hallon-och-blåbär-i-juli');
+    await page.getByRole('button', { name: 'Skapa konto' }).click();
+    await page.waitForURL(/\/verifiera\?/);
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Kolla din e-post');
+    await expectAccessible(page, 'verifiera');
+
+    const adminContext = await contextAs(admin.id);
+    const adminPage = await adminContext.newPage();
+    await adminPage.goto('/admin/utkorg');
+    await expectAccessible(adminPage, 'utkorg');
+    await adminPage.getByRole('link', { name: /Din verifieringskod/ }).first().click();
+    const mailText = (await adminPage.locator('pre.mail-text').textContent()) ?? '';
+    const code = /\n([A-Z2-7]{8})\n/.exec(mailText)?.[1];
+    expect(code, mailText).toBeTruthy();
+
+    await page.getByLabel('Kod från mejlet').fill(code!);
+    await page.getByRole('button', { name: 'Bekräfta' }).click();
+    await page.waitForURL(/\/mina-sidor\?klart=verifierad/);
+    expect(await page.getByRole('status').first().textContent()).toContain('Din e-postadress är bekräftad');
+    await expectAccessible(page, 'mina sidor');
+    expect(await page.getByRole('heading', { name: 'Mina anmälningar' }).count()).toBe(1);
+    expect(await page.getByRole('heading', { name: 'Mina klustergrupper' }).count()).toBe(1);
+
+    await page.getByRole('link', { name: 'Min profil' }).click();
+    await expectAccessible(page, 'profil');
+    await page.getByLabel('Befattning (valfritt)').fill('Arbetsmarknadssekreterare');
+    await page.getByLabel('Telefon (valfritt)').fill('0511-386 000');
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await page.waitForURL(/klart=sparad/);
+    expect(await page.getByLabel('Befattning (valfritt)').inputValue()).toBe('Arbetsmarknadssekreterare');
+    expect(db.select().from(users).where(eq(users.email, 'tove.lind@gotene.se')).get()).toMatchObject({ roleTitle: 'Arbetsmarknadssekreterare', phone: '0511-386 000', status: 'active' });
+
+    await page.getByRole('link', { name: 'Mina uppgifter' }).click();
+    await expectAccessible(page, 'mina uppgifter');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Ladda ner mina uppgifter/ }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^skaraborgsnatet-mina-uppgifter-\d{4}-\d\d-\d\d\.json$/);
+    const data = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    expect(data.profile).toMatchObject({ name: 'Tove Lind', organisation: 'Götene kommun', roleTitle: 'Arbetsmarknadssekreterare' });
+
+    await page.getByRole('link', { name: 'Lösenord och inloggning' }).click();
+    await expectAccessible(page, 'säkerhet');
+    await visitor.close();
+    await adminContext.close();
+  });
+
+  it('every other auth, member and admin page passes axe, including error states and 403', async () => {
+    const anon = await contextAs(null);
+    const page = await anon.newPage();
+    for (const path of ['/logga-in', '/logga-in?next=%2Fmina-sidor', '/glomt-losenord', '/glomt-losenord?skickad=1', '/nytt-losenord?token=ogiltig', '/verifiera?klart=vantar', '/organisationer']) {
+      await page.goto(path);
+      await expectAccessible(page, path);
+    }
+    // A form with errors: summary, linked fields.
+    await page.goto('/skapa-konto');
+    await page.getByRole('button', { name: 'Skapa konto' }).click();
+    await page.waitForLoadState();
+    expect(await page.getByRole('alert').textContent()).toContain('Fyll i ditt namn.');
+    await expectAccessible(page, 'skapa konto med fel');
+    await page.goto('/logga-in');
+    await page.getByLabel('E-postadress').fill('ingen@exempel.se');
+    await page.getByLabel('Lösenord').fill('fel-losenord-99');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.waitForLoadState();
+    expect(await page.getByRole('alert').textContent()).toContain('Fel e-postadress eller lösenord.');
+    await expectAccessible(page, 'logga in med fel');
+    const resetUser = createTestUser(db);
+    const { token } = createPasswordResetToken(db, resetUser.id);
+    await page.goto(`/nytt-losenord?token=${token}`);
+    await expectAccessible(page, 'nytt lösenord');
+    await anon.close();
+
+    createTestUser(db, { status: 'pending', name: 'Väntande Vera' });
+    const coordinator = createTestUser(db, { role: 'samordnare' });
+    const coord = await (await contextAs(coordinator.id)).newPage();
+    await coord.goto('/admin?status=pending');
+    await expectAccessible(coord, 'admin medlemmar');
+    expect(await coord.getByRole('button', { name: /Godkänn Väntande Vera/ }).count()).toBe(1);
+    const forbidden = await coord.goto('/admin/organisationer');
+    expect(forbidden!.status()).toBe(403);
+    await expectAccessible(coord, '403');
+
+    const admin = createTestUser(db, { role: 'admin' });
+    const member = createTestUser(db, { organisationId: orgId });
+    const adminPage = await (await contextAs(admin.id)).newPage();
+    await adminPage.goto(`/admin/medlemmar/${member.id}`);
+    await expectAccessible(adminPage, 'admin medlem');
+    await adminPage.goto('/admin/organisationer');
+    await expectAccessible(adminPage, 'admin organisationer');
+    await adminPage.getByLabel('Namn').fill('Götene Fritidsgård');
+    await adminPage.getByLabel('Typ').selectOption('förening');
+    await adminPage.getByLabel('Kommun').selectOption('Götene');
+    await adminPage.getByLabel('E-postdomäner').fill('gotene.se');
+    await adminPage.getByRole('button', { name: 'Lägg till' }).click();
+    await adminPage.waitForLoadState();
+    expect(await adminPage.getByRole('alert').textContent()).toContain('Domänen gotene.se hör redan till Götene kommun.');
+    await expectAccessible(adminPage, 'admin organisationer med fel');
+    await adminPage.getByLabel('E-postdomäner').fill('fritid-gotene.se');
+    await adminPage.getByRole('button', { name: 'Lägg till' }).click();
+    await adminPage.waitForURL(/klart=skapad/);
+    expect(db.select().from(organisations).where(eq(organisations.name, 'Götene Fritidsgård')).get()).toMatchObject({ emailDomains: ['fritid-gotene.se'], municipality: 'Götene' });
+    await adminPage.goto('/mina-sidor');
+    await expectAccessible(adminPage, 'mina sidor som admin');
+  });
+});
+
+describe('accounts with JavaScript off', () => {
+  it('sign up, verify, log out, log in, reset the password and delete the account with plain forms', async () => {
+    const context = await contextAs(null, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    const email = 'utan.js@gotene.se';
+    await page.goto('/skapa-konto');
+    await page.getByLabel('Namn').fill('Ida Utan Skript');
+    await page.getByLabel('E-postadress på jobbet').fill(email);
+    await page.getByLabel('Organisation').selectOption({ label: 'Götene kommun' });
+    await page.getByLabel('Lösenord', { exact: true }).fill('vit-båt-i-götene-hamn');
+    await page.getByRole('button', { name: 'Skapa konto' }).click();
+    await page.waitForURL(/\/verifiera\?/);
+    const code = /Din verifieringskod: ([A-Z2-7]{8})/.exec(latestMailTo(db, email)!.subject)![1]!;
+    await page.getByLabel('Kod från mejlet').fill(code);
+    await page.getByRole('button', { name: 'Bekräfta' }).click();
+    await page.waitForURL(/\/mina-sidor/);
+    expect(await page.locator('h1').textContent()).toBe('Mina sidor');
+
+    await page.getByRole('button', { name: 'Logga ut' }).click();
+    await page.waitForURL(/\/logga-in\?klart=utloggad/);
+    await page.goto('/mina-sidor/profil');
+    await page.waitForURL(/\/logga-in\?next=/);
+    await page.getByLabel('E-postadress').fill(email);
+    await page.getByLabel('Lösenord').fill('vit-båt-i-götene-hamn');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.waitForURL(/\/mina-sidor\/profil$/);
+    await page.getByRole('button', { name: 'Logga ut' }).click();
+    await page.waitForURL(/\/logga-in/);
+
+    await page.goto('/glomt-losenord');
+    await page.getByLabel('E-postadress').fill(email);
+    await page.getByRole('button', { name: 'Skicka länk' }).click();
+    await page.waitForURL(/skickad=1/);
+    const link = /(\/nytt-losenord\?token=[a-z2-7]+)/.exec(latestMailTo(db, email)!.text)![1]!;
+    await page.goto(link);
+    await page.getByLabel('Nytt lösenord', { exact: true }).fill('grå-sten-vid-kinnekulle');
+    await page.getByLabel('Upprepa det nya lösenordet').fill('grå-sten-vid-kinnekulle');
+    await page.getByRole('button', { name: 'Spara nytt lösenord' }).click();
+    await page.waitForURL(/klart=losenord/);
+    await page.getByLabel('E-postadress').fill(email);
+    await page.getByLabel('Lösenord').fill('grå-sten-vid-kinnekulle');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.waitForURL(/\/mina-sidor$/);
+
+    await page.goto('/mina-sidor/mina-uppgifter');
+    await page.getByLabel('Ditt lösenord').fill('grå-sten-vid-kinnekulle');
+    await page.getByLabel(/Jag förstår/).check();
+    await page.getByRole('button', { name: 'Ta bort mitt konto' }).click();
+    await page.waitForURL(/klart=borttaget/);
+    expect(db.select().from(users).where(eq(users.email, email)).get()).toBeUndefined();
+    await context.close();
+  });
+
+  it('a coordinator approves a pending account without JavaScript', async () => {
+    const coordinator = createTestUser(db, { role: 'samordnare' });
+    const pending = createTestUser(db, { status: 'pending', name: 'Nils Väntar' });
+    const context = await contextAs(coordinator.id, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('/admin?status=pending');
+    await page.getByRole('button', { name: /Godkänn Nils Väntar/ }).click();
+    await page.waitForURL(/godkand=/);
+    expect(await page.getByRole('status').first().textContent()).toContain('Nils Väntar är godkänd');
+    expect(db.select().from(users).where(eq(users.id, pending.id)).get()!.status).toBe('active');
+    await context.close();
+  });
+});

@@ -1,0 +1,131 @@
+// Authorization rows for activities (issue 4). Extra actors:
+//   arrangor       – coordinator in the organiser organisation (created the activities)
+//   vardsamordnare – coordinator in the host organisation of the study visit (manages it, not the others)
+//   kontaktperson  – member who is contact person of an organisation (may nominate colleagues for courses)
+//   kursdeltagare  – member who attended every date of the course (may open the certificate)
+// The base `samordnare` has no organisation and created nothing, so the organiser pages are 403 for them.
+import { organisations } from '../../../db/schema/index.ts';
+import type { Db } from '../../../src/lib/db.ts';
+import { createActivity, publishActivity, getDates, type ActivityInput } from '../../../src/lib/activities/activities.ts';
+import { register } from '../../../src/lib/activities/registration.ts';
+import { markAttendance } from '../../../src/lib/activities/attendance.ts';
+import type { AuthzCase, AuthzDomain, Outcome } from './types.ts';
+
+type Expect = Record<string, Outcome>;
+const everyone: Expect = { anonymous: 'ok', medlem: 'ok', samordnare: 'ok', admin: 'ok', arrangor: 'ok', vardsamordnare: 'ok', kontaktperson: 'ok', kursdeltagare: 'ok' };
+const loggedIn: Expect = { ...everyone, anonymous: 'login' };
+const creators: Expect = { anonymous: 'login', medlem: 'forbidden', samordnare: 'ok', admin: 'ok', arrangor: 'ok', vardsamordnare: 'ok', kontaktperson: 'forbidden', kursdeltagare: 'forbidden' };
+/** Organiser pages of activities arranged by `arrangor`'s organisation. */
+const organisers: Expect = { anonymous: 'login', medlem: 'forbidden', samordnare: 'forbidden', admin: 'ok', arrangor: 'ok', vardsamordnare: 'forbidden', kontaktperson: 'forbidden', kursdeltagare: 'forbidden' };
+/** The study visit hosted by `vardsamordnare`'s organisation: both organiser and host manage it. */
+const hosts: Expect = { ...organisers, vardsamordnare: 'ok' };
+const draftViewers: Expect = { ...organisers };
+const contactPersons: Expect = { anonymous: 'login', medlem: 'forbidden', samordnare: 'forbidden', admin: 'forbidden', arrangor: 'forbidden', vardsamordnare: 'forbidden', kontaktperson: 'ok', kursdeltagare: 'forbidden' };
+const certificateHolders: Expect = { anonymous: 'login', medlem: 'forbidden', samordnare: 'forbidden', admin: 'forbidden', arrangor: 'forbidden', vardsamordnare: 'forbidden', kontaktperson: 'forbidden', kursdeltagare: 'ok' };
+
+const page = (route: string, expect: Expect, path: string): AuthzCase => ({ route, method: 'GET', path, expect: expect as AuthzCase['expect'] });
+const action = (name: string, expect: Expect, fields: Record<string, string>): AuthzCase => ({
+  route: `action:activities.${name}`,
+  method: 'POST',
+  path: `/_actions/activities.${name}`,
+  fields,
+  expect: expect as AuthzCase['expect'],
+});
+
+const DAY = 86_400_000;
+function activityInput(title: string, overrides: Partial<ActivityInput> = {}): ActivityInput {
+  const start = new Date(Date.now() + 20 * DAY);
+  return {
+    title, description: 'Aktivitet för behörighetsmatrisen.', kind: 'nätverksträff', organiserOrganisationId: null, hostOrganisationId: null,
+    place: 'Stadshuset, Skövde', digitalLink: null, municipality: 'Skövde', capacity: 10, organisationQuota: null,
+    registrationOpensAt: null, registrationClosesAt: null, guides: [], questions: [],
+    dates: [{ startsAt: start, endsAt: new Date(start.getTime() + 3 * 3_600_000) }], ...overrides,
+  };
+}
+
+/** Valid fields for the create/update forms, so the handler (and its permission check) runs. */
+const formFields = {
+  title: 'Matrisens nätverksträff',
+  description: 'En beskrivning som är lång nog.',
+  kind: 'nätverksträff',
+  place: 'Stadshuset, Skövde',
+  municipality: 'Skövde',
+  capacity: '10',
+  date: '2030-05-14',
+  start: '09:00',
+  end: '12:00',
+};
+
+const domain: AuthzDomain = {
+  name: 'activities',
+  setup({ db, createUser }) {
+    const d = db as Db;
+    const stamp = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
+    const org = (name: string) => d.insert(organisations).values({ name: `${name} ${stamp}`, slug: `${name.toLowerCase()}-${stamp}`, type: 'kommun', municipality: 'Skövde' }).returning().get().id;
+    const organiserOrg = org('Arrangorsorg');
+    const hostOrg = org('Vardorg');
+    const contactOrg = org('Kontaktorg');
+    const arrangor = createUser({ role: 'samordnare', organisationId: organiserOrg });
+    const vardsamordnare = createUser({ role: 'samordnare', organisationId: hostOrg });
+    const kontaktperson = createUser({ role: 'medlem', organisationId: contactOrg, isContactPerson: true });
+    const colleague = createUser({ role: 'medlem', organisationId: contactOrg });
+    const kursdeltagare = createUser({ role: 'medlem' });
+    const requester = createUser({ role: 'medlem' });
+    const base = { organiserOrganisationId: organiserOrg };
+
+    const published = publishActivity(d, createActivity(d, activityInput(`Matris publicerad ${stamp}`, base), arrangor.id).id);
+    const draft = createActivity(d, activityInput(`Matris utkast ${stamp}`, base), arrangor.id);
+    const toCancel = publishActivity(d, createActivity(d, activityInput(`Matris att ställa in ${stamp}`, base), arrangor.id).id);
+    const visit = publishActivity(d, createActivity(d, activityInput(`Matris studiebesök ${stamp}`, { ...base, kind: 'studiebesök', hostOrganisationId: hostOrg }), arrangor.id).id);
+    const request = register(d, { activityId: visit.id, userId: requester.id, motivation: 'Vill lära mig.' }).registration;
+    const course = publishActivity(d, createActivity(d, activityInput(`Matris kurs ${stamp}`, { ...base, kind: 'kurs' }), arrangor.id).id);
+    const seat = register(d, { activityId: course.id, userId: kursdeltagare.id }).registration;
+    const dates = getDates(d, course.id);
+    for (const date of dates) markAttendance(d, course.id, seat.id, date.id, true, arrangor.id);
+
+    return {
+      params: {
+        pub: published.slug,
+        draft: draft.slug,
+        cancel: toCancel.slug,
+        visit: visit.slug,
+        request: String(request.id),
+        course: course.slug,
+        seat: String(seat.id),
+        date: String(dates[0]!.id),
+        colleague: String(colleague.id),
+      },
+      actors: { arrangor: arrangor.id, vardsamordnare: vardsamordnare.id, kontaktperson: kontaktperson.id, kursdeltagare: kursdeltagare.id },
+    };
+  },
+  cases: [
+    page('/aktiviteter', everyone, '/aktiviteter'),
+    page('/aktiviteter/kalender.ics', everyone, '/aktiviteter/kalender.ics'),
+    page('/aktiviteter/ny', creators, '/aktiviteter/ny'),
+    page('/aktiviteter/[slug]', everyone, '/aktiviteter/{pub}'),
+    page('/aktiviteter/[slug]', draftViewers, '/aktiviteter/{draft}'),
+    page('/aktiviteter/[slug]/kalender.ics', everyone, '/aktiviteter/{pub}/kalender.ics'),
+    page('/aktiviteter/[slug]/erbjudande', loggedIn, '/aktiviteter/{pub}/erbjudande'),
+    page('/aktiviteter/[slug]/redigera', organisers, '/aktiviteter/{pub}/redigera'),
+    page('/aktiviteter/[slug]/deltagare', organisers, '/aktiviteter/{pub}/deltagare'),
+    page('/aktiviteter/[slug]/deltagare', hosts, '/aktiviteter/{visit}/deltagare'),
+    page('/aktiviteter/[slug]/deltagare.csv', organisers, '/aktiviteter/{pub}/deltagare.csv'),
+    page('/aktiviteter/[slug]/incheckning', organisers, '/aktiviteter/{course}/incheckning'),
+    page('/aktiviteter/[slug]/intyg', certificateHolders, '/aktiviteter/{course}/intyg'),
+
+    action('create', creators, formFields),
+    action('update', organisers, { ...formFields, slug: '{pub}' }),
+    action('publish', organisers, { slug: '{draft}' }),
+    // Without the confirmation box the activity is not cancelled (400 for those allowed), so the row can run for every actor.
+    action('cancelActivity', organisers, { slug: '{cancel}' }),
+    action('register', loggedIn, { slug: '{pub}' }),
+    action('cancelRegistration', loggedIn, { slug: '{pub}' }),
+    action('acceptOffer', loggedIn, { slug: '{pub}' }),
+    action('nominate', contactPersons, { slug: '{course}', colleagueId: '{colleague}' }),
+    action('decideRequest', hosts, { slug: '{visit}', registrationId: '{request}', decision: 'approve' }),
+    action('markAttendance', organisers, { slug: '{course}', registrationId: '{seat}', dateId: '{date}', present: 'true' }),
+    action('mailParticipants', organisers, { slug: '{pub}', subject: 'Välkomna', body: 'Vi ses snart på träffen i Skövde.' }),
+  ],
+};
+
+export default domain;
