@@ -158,7 +158,7 @@ Konsekvenserna är långa perioder utan sysselsättning, ökat behov av försör
   write(db, idea2.id, [
     {
       key: 'problemformulering', author: ahmed.id, daysAgo: 16,
-      text: `Var fjärde elev i Skaraborg lämnar gymnasiet utan examen. De som avbryter studierna tidigt och inte fångas upp av aktivitetsansvaret inom några månader är svåra att nå senare.
+      text: `En stor andel av eleverna i Skaraborg lämnar gymnasiet utan examen, och andelen skiljer sig mycket mellan kommunerna. De som avbryter studierna tidigt och inte fångas upp av aktivitetsansvaret inom några månader är svåra att nå senare.
 
 Orsakerna är ofta en kombination av skoltrötthet, bristande stöd i skolan och ohälsa. Unga som flyttat till Sverige sent i skolåldern möter dessutom språkliga hinder.
 

@@ -82,15 +82,15 @@ const activityShape = z.object({
 type ActivityShape = z.infer<typeof activityShape>;
 
 function refineActivity(v: ActivityShape, ctx: z.RefinementCtx) {
-    const rows = parseDateRows(v.date, v.start, v.end);
-    if (rows.error) ctx.addIssue({ code: 'custom', path: ['date'], message: rows.error });
-    if (!v.place && !v.digitalLink) ctx.addIssue({ code: 'custom', path: ['place'], message: 'Ange en plats (adress) eller en digital länk.' });
-    const opens = v.opensAt ? parseLocalDateTime(v.opensAt) : null;
-    const closes = v.closesAt ? parseLocalDateTime(v.closesAt) : null;
-    if (opens && closes && opens >= closes) ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'Sista anmälningsdag måste vara efter att anmälan öppnar.' });
-    if (closes && !rows.error && rows.dates.length && closes > rows.dates.reduce((a, d) => (d.startsAt < a ? d.startsAt : a), rows.dates[0]!.startsAt)) {
-      ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'Sista anmälningsdag kan inte vara efter att aktiviteten börjar.' });
-    }
+  const rows = parseDateRows(v.date, v.start, v.end);
+  if (rows.error) ctx.addIssue({ code: 'custom', path: ['date'], message: rows.error });
+  if (!v.place && !v.digitalLink) ctx.addIssue({ code: 'custom', path: ['place'], message: 'Ange en plats (adress) eller en digital länk.' });
+  const opens = v.opensAt ? parseLocalDateTime(v.opensAt) : null;
+  const closes = v.closesAt ? parseLocalDateTime(v.closesAt) : null;
+  if (opens && closes && opens >= closes) ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'Sista anmälningsdag måste vara efter att anmälan öppnar.' });
+  if (closes && !rows.error && rows.dates.length && closes > rows.dates.reduce((a, d) => (d.startsAt < a ? d.startsAt : a), rows.dates[0]!.startsAt)) {
+    ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'Sista anmälningsdag kan inte vara efter att aktiviteten börjar.' });
+  }
 }
 
 async function toInput(v: ActivityShape): Promise<ActivityInput> {

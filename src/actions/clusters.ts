@@ -174,9 +174,9 @@ export const clusters = {
     accept: 'form',
     input: z.object({ groupId: id('Grupp') }),
     handler: (input, context) => {
-      const { group, user } = groupFor(context, input.groupId, 'group:view');
+      const { group, user, membership } = groupFor(context, input.groupId, 'group:view');
       run(() => leaveGroupLib(getDb(), group.id, user.id));
-      return { slug: group.slug };
+      return { slug: group.slug, withdrew: membership?.status === 'requested' };
     },
   }),
 

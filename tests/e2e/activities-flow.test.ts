@@ -176,8 +176,11 @@ describe('activities in the browser', () => {
 
     const mp = await (await contextAs(member.id)).newPage();
     await mp.goto(`/aktiviteter/${visit.slug}`);
+    // A blank motivation (spaces pass the browser's `required`) is refused by the server with a Swedish message.
+    await mp.getByLabel('Motivering').fill('   ');
     await mp.getByRole('button', { name: 'Skicka förfrågan' }).click();
-    // Missing motivation: error shown, page still accessible.
+    await mp.waitForSelector('#felsammanfattning');
+    expect(await mp.locator('#felsammanfattning').textContent()).toContain('Skriv en kort motivering');
     await expectAccessible(mp, 'förfrågan med fel');
     await mp.getByLabel('Motivering').fill('Vi ska starta en liknande mötesplats och vill lära oss av er.');
     await mp.getByRole('button', { name: 'Skicka förfrågan' }).click();

@@ -34,7 +34,7 @@ async function contextFor(userId: number): Promise<BrowserContext> {
 }
 
 async function hydrated(page: Page): Promise<void> {
-  await page.waitForSelector('astro-island:not([ssr]) form.section-editor');
+  await page.waitForSelector('form.section-editor[data-enhanced]');
 }
 
 async function openSection(context: BrowserContext, key = 'problemformulering'): Promise<Page> {
@@ -176,7 +176,7 @@ describe('co-writing in two browsers', () => {
     expect(found).toBe(true);
     await page.keyboard.press('Enter');
     await page.waitForURL(/avsnitt\/malgrupp$/);
-    await page.waitForSelector('astro-island:not([ssr]) form.section-editor');
+    await page.waitForSelector('form.section-editor[data-enhanced]');
     found = false;
     for (let i = 0; i < 60 && !found; i++) {
       await page.keyboard.press('Tab');
@@ -208,14 +208,19 @@ describe('co-writing in two browsers', () => {
     await page.close();
   });
 
-  it('has no axe violations on the group, idea, section, management, list and print pages', async () => {
+  it('has no axe violations (and no CSP errors) on the group, idea, section, management, list and print pages', async () => {
     const page = await anna.newPage();
+    const cspErrors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
+    });
     for (const path of ['/klustergrupper', groupPath, `${groupPath}/hantera`, ideaPath, `${ideaPath}/avsnitt/budget`, `${ideaPath}/utskrift`]) {
       const res = await page.goto(path);
       expect(res?.status(), path).toBe(200);
       if (path.includes('/avsnitt/')) await hydrated(page);
       expect(await axeViolations(page), path).toEqual([]);
     }
+    expect(cspErrors).toEqual([]);
     await page.close();
   });
 });

@@ -110,6 +110,22 @@ describe('groups and membership', () => {
     expect(html).toContain('Arbetsförmedlingen');
   });
 
+  it('lets anyone join an open group and leave it, but keeps the last lead', async () => {
+    const res = await client('samordnare').post('/klustergrupper/ny?_action=clusters.createGroup', {
+      name: 'Öppna gruppen', problemArea: 'Unga nyanlända', description: 'En öppen grupp där alla medlemmar kan gå med.', joinMode: 'open', leadEmails: users.lead!.email,
+    });
+    const openSlug = new URL(res.headers.get('location')!, server.url).pathname.split('/')[2]!;
+    const open = db.select().from(clusterGroups).where(eq(clusterGroups.slug, openSlug)).get()!;
+    const join = await client('outsider').post(`/klustergrupper/${openSlug}?_action=clusters.joinGroup`, { groupId: String(open.id) });
+    expect(join.headers.get('location')).toContain('klart=gick-med');
+    expect(await (await client('outsider').get(`/klustergrupper/${openSlug}`)).text()).toContain('Du är medlem i gruppen.');
+    const leave = await client('outsider').post(`/klustergrupper/${openSlug}?_action=clusters.leaveGroup`, { groupId: String(open.id) });
+    expect(leave.headers.get('location')).toContain('klart=lamnade');
+    const leadLeaves = await client('lead').post(`/klustergrupper/${openSlug}?_action=clusters.leaveGroup`, { groupId: String(open.id) });
+    expect(leadLeaves.status).toBe(409);
+    expect(await leadLeaves.text()).toContain('Du är gruppens enda gruppledare');
+  });
+
   it('only lets coordinators appoint leads', async () => {
     const bo = db.select().from(clusterMemberships).where(eq(clusterMemberships.userId, users.bo!.id)).get()!;
     const byLead = await client('lead').post(`/klustergrupper/${slug}/hantera?_action=clusters.setMemberRole`, { groupId: String(groupId), membershipId: String(bo.id), role: 'lead' });
@@ -133,6 +149,8 @@ describe('ideas and co-writing', () => {
     const html = await (await client('bo').get(`/klustergrupper/${slug}/ideer/${ideaId}`)).text();
     for (const t of ['1. Problemformulering', '6. Förankring och samverkan', '7. Förändringsteori', '11. Budget', '12. Kommunikationsplan']) expect(html).toContain(t);
     expect(html).toContain('Redo för utlysning?');
+    const method = await (await client('bo').get(`/klustergrupper/${slug}/ideer/${ideaId}/avsnitt/metod-och-aktiviteter`)).text();
+    expect(method).toMatch(/Metodguider: <a href="\/guider\/[a-z0-9-]+">/);
   });
 
   it('previews without saving, saves, merges and shows a conflict with the writer’s text', async () => {

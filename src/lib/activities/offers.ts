@@ -50,9 +50,11 @@ export function promoteWaitlist(db: Db, activityId: number, now = new Date(), ba
 
 /** Lets every offer whose time is up pass on to the next person. Safe to run any number of times. */
 export function expireDueOffers(db: Db, now = new Date(), options: { activityId?: number; base?: string } = {}): number {
+  const conditions = [eq(registrations.status, 'offered'), lte(registrations.offerExpiresAt, now)];
+  if (options.activityId != null) conditions.push(eq(registrations.activityId, options.activityId));
+  // Cheap read first: page views should not take the write lock when nothing is due.
+  if (!db.select({ id: registrations.id }).from(registrations).where(and(...conditions)).limit(1).get()) return 0;
   return write(db, () => {
-    const conditions = [eq(registrations.status, 'offered'), lte(registrations.offerExpiresAt, now)];
-    if (options.activityId != null) conditions.push(eq(registrations.activityId, options.activityId));
     const due = db.select().from(registrations).where(and(...conditions)).all();
     const touched = new Map<number, Activity>();
     for (const reg of due) {

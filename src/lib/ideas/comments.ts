@@ -1,5 +1,5 @@
 // Threaded comments on a section: a thread is a first comment plus its replies (one level).
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { ideaComments, ideaSections, users, type IdeaComment } from '../../../db/schema/index.ts';
 import type { Db } from '../db.ts';
 import { ClusterError } from '../clusters/errors.ts';
@@ -63,13 +63,9 @@ export function listThreads(db: Db, sectionId: number): Thread[] {
     .where(eq(ideaComments.sectionId, sectionId))
     .orderBy(asc(ideaComments.id))
     .all();
+  const resolverIds = [...new Set(rows.flatMap((r) => (r.c.resolvedById ? [r.c.resolvedById] : [])))];
   const names = new Map(
-    db
-      .select({ id: users.id, name: users.name })
-      .from(users)
-      .all()
-      .filter((u) => rows.some((r) => r.c.resolvedById === u.id))
-      .map((u) => [u.id, u.name]),
+    (resolverIds.length ? db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, resolverIds)).all() : []).map((u) => [u.id, u.name]),
   );
   const view = (r: (typeof rows)[number]): CommentView => ({
     id: r.c.id,
@@ -95,8 +91,8 @@ export function openThreadCounts(db: Db, sectionIds: number[]): Map<number, numb
   const rows = db
     .select({ sectionId: ideaComments.sectionId })
     .from(ideaComments)
-    .where(and(isNull(ideaComments.parentId), isNull(ideaComments.resolvedAt)))
+    .where(and(inArray(ideaComments.sectionId, sectionIds), isNull(ideaComments.parentId), isNull(ideaComments.resolvedAt)))
     .all();
-  for (const r of rows) if (sectionIds.includes(r.sectionId)) map.set(r.sectionId, (map.get(r.sectionId) ?? 0) + 1);
+  for (const r of rows) map.set(r.sectionId, (map.get(r.sectionId) ?? 0) + 1);
   return map;
 }
