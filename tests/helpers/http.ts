@@ -5,7 +5,11 @@
 export class Client {
   private jar = new Map<string, string>();
 
-  constructor(readonly baseUrl: string) {}
+  readonly baseUrl: string;
+
+  constructor(baseUrl: string) {
+    this.baseUrl = baseUrl;
+  }
 
   cookie(name: string): string | undefined {
     return this.jar.get(name);

@@ -18,10 +18,13 @@ export class RefillingTokenBucket<K = string> {
   private storage = new Map<K, Bucket>();
   private lastSweep = 0;
 
-  constructor(
-    readonly max: number,
-    readonly refillIntervalMs: number,
-  ) {}
+  readonly max: number;
+  readonly refillIntervalMs: number;
+
+  constructor(max: number, refillIntervalMs: number) {
+    this.max = max;
+    this.refillIntervalMs = refillIntervalMs;
+  }
 
   private current(key: K, now: number): Bucket {
     const bucket = this.storage.get(key);
