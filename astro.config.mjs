@@ -5,16 +5,19 @@ import solid from '@astrojs/solid-js';
 
 // BUILD_DIR lets parallel builds (benchmark, tests) use their own output folder.
 const buildDir = process.env.BUILD_DIR ?? 'dist';
+// Behind a reverse proxy the public address comes from SITE_URL (at build time): Astro then trusts the
+// proxy's X-Forwarded-Proto/Host for that host only, so the CSRF origin check and client IPs are right.
+const publicUrl = process.env.SITE_URL ? new URL(process.env.SITE_URL) : null;
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   outDir: buildDir,
-
   trailingSlash: 'ignore',
   adapter: node({ mode: 'standalone' }),
   integrations: [mdx(), solid()],
   security: {
     checkOrigin: true,
+    allowedDomains: publicUrl ? [{ hostname: publicUrl.hostname, protocol: publicUrl.protocol.replace(':', '') }] : [],
     // Astro hashes the scripts and styles it emits; static pages get a <meta> CSP, on-demand pages a header.
     csp: {
       directives: ["default-src 'self'", "img-src 'self' data:", "form-action 'self'", "base-uri 'self'", "object-src 'none'"],

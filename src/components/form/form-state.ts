@@ -1,6 +1,7 @@
 // Turns an action result into what a form page shows: per-field messages, a summary at the top
 // (links to the fields) and the values the user typed (never passwords), so nothing is lost on error.
 import { isInputError } from 'astro:actions';
+import { swedishActionMessage } from '../../lib/http/action-errors.ts';
 
 export interface FormState {
   /** Field name → first message. */
@@ -31,8 +32,9 @@ export function formState(result: Result, fieldIds: Record<string, string>): For
     }
     if (state.summary.length === 0) state.summary.push({ message: 'Formuläret innehåller fel. Kontrollera uppgifterna.' });
   } else {
-    const message = (error as { message?: string }).message;
-    state.summary.push({ message: message && !message.startsWith('Failed') ? message : 'Något gick fel. Försök igen.' });
+    const { code, message } = error as { code?: string; message?: string };
+    // Errors Astro raises itself (body too large, wrong format) carry English text: show Swedish instead.
+    state.summary.push({ message: message?.startsWith('Failed') ? 'Något gick fel. Försök igen.' : swedishActionMessage(code, message) });
   }
   return state;
 }
