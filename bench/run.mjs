@@ -1,18 +1,77 @@
 // `npm run bench`: prints every figure and writes bench/results/latest.json. Not part of `npm test`.
+// Static side (synthetic guides), then against the production build on 127.0.0.1: SSR throughput beside
+// a bare node:http server, a registration burst, a co-writing burst, and the server's memory.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { benchStaticSite, printStaticSite } from './static-site.mjs';
+import { ensureLoadBuild, startServer } from './server.mjs';
+import { rss } from './memory.mjs';
+import { printCowriting, printMemory, printRegistration, printSsr } from './report.mjs';
+
+process.chdir(fileURLToPath(new URL('..', import.meta.url)));
+// The bench process writes fixtures through the domain modules; the periodic activity jobs belong to the server.
+process.env.ACTIVITY_JOBS = 'off';
+const { openDb } = await import('../src/lib/db.ts');
+const { createPageFixtures } = await import('./fixtures.mjs');
+const { benchSsr } = await import('./ssr.mjs');
+const { benchRegistrationBurst } = await import('./registration-burst.mjs');
+const { benchCowritingBurst } = await import('./cowriting-burst.mjs');
 
 const guides = Number(process.env.BENCH_GUIDES ?? 200);
 const results = {
   date: new Date().toISOString(),
   machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
 };
+const load = os.loadavg();
+results.loadAverageAtStart = load.map((l) => Number(l.toFixed(2)));
 
-console.log(`Benchmark on ${results.machine}\n`);
+console.log(`Benchmark on ${results.machine} (load average ${results.loadAverageAtStart.join(', ')})\n`);
 results.staticSite = benchStaticSite(guides);
 printStaticSite(results.staticSite);
+
+const build = ensureLoadBuild();
+console.log(`\nProduction build for the load runs: ${build.reused ? 'reused (sources unchanged)' : `built in ${build.seconds} s`} at ${build.dir}`);
+
+const server = await startServer(build.dir);
+let db;
+let failed = false;
+try {
+  const afterStart = rss(server.pid);
+  db = openDb(server.dbPath);
+  const fx = createPageFixtures(db);
+  results.loadSetup = {
+    server: 'node scripts/serve.mjs, NODE_ENV=production, LOG_LEVEL=warn, 127.0.0.1',
+    build: build.reused ? 'reused' : `${build.seconds} s`,
+    fixtures: { activities: fx.activities, viewerRegistrations: fx.registrations, viewerGroups: fx.groups, ideaSections: fx.idea.sections, ideaWords: fx.idea.words },
+  };
+  console.log(
+    `Server on ${server.url} (pid ${server.pid}); fixtures: ${fx.activities} activities, viewer with ${fx.registrations} registrations in ${fx.groups} groups, ` +
+      `idea with ${fx.idea.sections} sections (${fx.idea.words} words)`,
+  );
+  results.ssr = await benchSsr(server, [
+    { name: 'Mina sidor', path: '/mina-sidor', cookie: fx.viewerCookie, title: 'Mina sidor' },
+    { name: 'Aktiviteter (200)', path: '/aktiviteter', cookie: fx.viewerCookie, title: 'Aktiviteter' },
+    { name: 'Idésida (12 avsnitt)', path: fx.idea.path, cookie: fx.viewerCookie, title: fx.idea.title },
+  ]);
+  printSsr(results.ssr);
+  results.registrationBurst = await benchRegistrationBurst(server, db, { members: 1000, seats: 50 });
+  printRegistration(results.registrationBurst);
+  results.cowritingBurst = await benchCowritingBurst(server, db, { writers: 20, saves: 50 });
+  printCowriting(results.cowritingBurst);
+  const afterLoad = rss(server.pid);
+  results.memory = { afterStartMb: afterStart.rssMb, afterLoadMb: afterLoad.rssMb, peakMb: afterLoad.peakMb };
+  printMemory(results.memory);
+  failed = !results.registrationBurst.pass || !results.cowritingBurst.pass;
+} finally {
+  db?.$client.close();
+  await server.stop();
+}
 
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', JSON.stringify(results, null, 2) + '\n');
 console.log('\nWrote bench/results/latest.json');
+if (failed) {
+  console.log('A correctness check failed (see PASS/FAIL above).');
+  process.exitCode = 1;
+}

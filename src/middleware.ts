@@ -2,11 +2,12 @@ import { defineMiddleware } from 'astro:middleware';
 import { getDb } from './lib/db.ts';
 import { SESSION_COOKIE, validateSessionToken } from './lib/auth/session.ts';
 import { deleteSessionCookie, isSecureRequest, setSessionCookie } from './lib/auth/cookie.ts';
-import { isActionRequest, rejectUnreadableBody, translateActionResponse } from './lib/http/action-errors.ts';
+import { isActionRequest, rejectMalformedActionCall, translateActionResponse } from './lib/http/action-errors.ts';
 
 // Validates the session cookie and exposes the user to pages and actions. Besides that, only for
-// action calls: a body Astro cannot parse gets a Swedish 400 instead of a 500, and the errors the
-// action runtime raises itself (too large, wrong format, unknown action) get Swedish messages.
+// action calls: calls Astro's runtime would answer with a 500 (unknown action name, unreadable body,
+// a page form post that is not a form) get a Swedish 4xx first, and the errors the runtime raises
+// itself (too large, wrong format, unknown action) get Swedish messages.
 export const onRequest = defineMiddleware(async (ctx, next) => {
   ctx.locals.user = null;
   ctx.locals.session = null;
@@ -25,8 +26,8 @@ export const onRequest = defineMiddleware(async (ctx, next) => {
     }
   }
   if (!isActionRequest(ctx.request, ctx.url)) return next();
-  const unreadable = await rejectUnreadableBody(ctx.request, ctx.url);
-  if (unreadable) return unreadable;
+  const malformed = await rejectMalformedActionCall(ctx.request, ctx.url);
+  if (malformed) return malformed;
   const response = await next();
   return ctx.url.pathname.startsWith('/_actions/') ? translateActionResponse(response) : response;
 });

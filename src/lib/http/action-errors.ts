@@ -64,10 +64,46 @@ async function readAtMost(request: Request, limit: number): Promise<string | nul
 }
 
 /**
+ * Every action is `group.name` (src/actions/index.ts groups them by domain). Any other name — a bare
+ * group such as "auth" makes Astro throw a TypeError (a 500) — is answered with a Swedish 404.
+ */
+const ACTION_NAME = /^[A-Za-z][A-Za-z0-9]*\.[A-Za-z][A-Za-z0-9]*$/;
+
+function plainError(status: number, message: string): Response {
+  return new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+}
+
+/**
+ * Checks an action call before Astro's runtime sees it; returns the Swedish error response for a call
+ * it would answer with a 500 or an English message, or null when the call may go on:
+ * - an action name that is not `group.name`: 404;
+ * - a form post to a page (`?_action=`) that is not a form (JSON, text/plain, none): 415 — the page
+ *   would otherwise try to read the body as a form;
+ * - a JSON body that is not valid JSON: 400.
+ */
+export async function rejectMalformedActionCall(request: Request, url: URL): Promise<Response | null> {
+  const rpc = url.pathname.startsWith('/_actions/');
+  let name = rpc ? url.pathname.slice('/_actions/'.length).replace(/\/$/, '') : (url.searchParams.get('_action') ?? '');
+  try {
+    name = decodeURIComponent(name);
+  } catch {
+    name = '';
+  }
+  if (!ACTION_NAME.test(name)) {
+    return rpc ? jsonError('NOT_FOUND', 404, FRAMEWORK_MESSAGES.NOT_FOUND!) : plainError(404, FRAMEWORK_MESSAGES.NOT_FOUND!);
+  }
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!rpc && type !== 'application/x-www-form-urlencoded' && type !== 'multipart/form-data') {
+    return plainError(415, FRAMEWORK_MESSAGES.UNSUPPORTED_MEDIA_TYPE!);
+  }
+  return rejectUnreadableBody(request, url);
+}
+
+/**
  * A JSON body that is not valid JSON makes Astro's action runtime throw (a 500). Answer it with a
  * Swedish 400 before the runtime sees it. Returns null when the request may go on.
  */
-export async function rejectUnreadableBody(request: Request, url: URL): Promise<Response | null> {
+async function rejectUnreadableBody(request: Request, url: URL): Promise<Response | null> {
   const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/json') return null;
   const declared = Number.parseInt(request.headers.get('content-length') ?? '', 10);
@@ -80,8 +116,7 @@ export async function rejectUnreadableBody(request: Request, url: URL): Promise<
     return null;
   } catch {
     const message = FRAMEWORK_MESSAGES.BAD_REQUEST!;
-    if (url.pathname.startsWith('/_actions/')) return jsonError('BAD_REQUEST', 400, message);
-    return new Response(message, { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    return url.pathname.startsWith('/_actions/') ? jsonError('BAD_REQUEST', 400, message) : plainError(400, message);
   }
 }
 

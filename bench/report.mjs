@@ -1,0 +1,51 @@
+// Prints the load figures as readable tables.
+function table(headers, rows) {
+  const cells = [headers, ...rows].map((r) => r.map((c) => String(c ?? '–')));
+  const widths = headers.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
+  const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(['  ' + line(cells[0]), '  ' + widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map((r) => '  ' + line(r))].join('\n'));
+}
+
+const mark = (ok) => (ok ? 'PASS' : 'FAIL');
+const goal = (ok) => (ok ? 'met' : 'missed');
+
+export function printSsr(r) {
+  console.log(`\nSSR, ${r.connections} connections × ${r.durationSeconds} s (goal: ratio ≥ 0.5, p99 ≤ 50 ms)`);
+  table(
+    ['page', 'KB', 'SSR req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'bare req/s', 'bare p99', 'ratio', 'goal'],
+    r.pages.map((p) => [
+      p.page,
+      (p.htmlBytes / 1024).toFixed(1),
+      p.ssr.requestsPerSecond,
+      p.ssr.p50Ms,
+      p.ssr.p99Ms,
+      p.ssr.non2xx,
+      p.ssr.errors + p.ssr.timeouts,
+      p.bare.requestsPerSecond,
+      p.bare.p99Ms,
+      p.ratio.toFixed(2),
+      `ratio ${goal(p.ratio >= 0.5)}, p99 ${goal(p.ssr.p99Ms <= 50)}`,
+    ]),
+  );
+}
+
+export function printRegistration(r) {
+  console.log(`\nRegistration burst: ${r.members} members at once, ${r.seats} seats (${r.wallSeconds} s)`);
+  table(
+    ['', 'confirmed', 'waitlisted', 'errors', 'p50 ms', 'p99 ms', 'check'],
+    [[`expected`, r.expected.confirmed, r.expected.waitlisted, r.expected.errors, '', '', ''], ['measured', r.confirmed, r.waitlisted, r.errors, r.p50Ms, r.p99Ms, mark(r.pass)]],
+  );
+  if (r.errors) console.log(`  errors: ${JSON.stringify(r.errorKinds)}`);
+}
+
+export function printCowriting(r) {
+  console.log(`\nCo-writing burst: ${r.writers} writers × ${r.savesPerWriter} saves, ${r.sharedLines} shared lines (${r.requests} requests, ${r.wallSeconds} s)`);
+  table(
+    ['applied', 'merged', 'conflicts', 'resolved', 'lost', 'errors', 'p50 ms', 'p99 ms', 'check'],
+    [[r.applied, r.merged, r.conflicts, r.resolved, r.lost, r.errors + r.abandoned + r.unchanged + r.viewMismatches, r.p50Ms, r.p99Ms, mark(r.pass)]],
+  );
+}
+
+export function printMemory(m) {
+  console.log(`\nServer memory (goal ≤ 150 MB): after start ${m.afterStartMb} MB, after the load runs ${m.afterLoadMb} MB (peak ${m.peakMb} MB) – ${goal(m.afterLoadMb <= 150)}`);
+}

@@ -1,0 +1,139 @@
+// Builds (or reuses) the production build for the load benchmarks in .builds/bench-load and runs
+// `node scripts/serve.mjs` from it on 127.0.0.1 with a fresh temporary database. Never touches dist/.
+import { execSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const LOAD_BUILD_DIR = resolve('.builds', 'bench-load');
+const STAMP = join(LOAD_BUILD_DIR, '.bench-source-stamp');
+// Everything the build reads. A changed size or mtime anywhere means a rebuild.
+const SOURCES = ['src', 'db', 'content', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
+
+function walk(path) {
+  if (!existsSync(path)) return [];
+  const st = statSync(path);
+  if (!st.isDirectory()) return [`${path}:${st.size}:${st.mtimeMs}`];
+  return readdirSync(path)
+    .sort()
+    .flatMap((name) => walk(join(path, name)));
+}
+
+function sourceStamp() {
+  return createHash('sha256').update(SOURCES.flatMap(walk).join('\n')).digest('hex');
+}
+
+/** Returns { dir, seconds, reused }: builds only when the sources changed since the last bench build. */
+export function ensureLoadBuild() {
+  const stamp = sourceStamp();
+  const entry = join(LOAD_BUILD_DIR, 'server', 'entry.mjs');
+  if (existsSync(entry) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === stamp) return { dir: LOAD_BUILD_DIR, seconds: 0, reused: true };
+  rmSync(LOAD_BUILD_DIR, { recursive: true, force: true });
+  const started = performance.now();
+  // The normal content (no synthetic guides): CONTENT_DIR is removed in case the caller has it set.
+  const env = { ...process.env, BUILD_DIR: LOAD_BUILD_DIR };
+  delete env.CONTENT_DIR;
+  execSync('npm run build', { stdio: 'ignore', env });
+  writeFileSync(STAMP, stamp);
+  return { dir: LOAD_BUILD_DIR, seconds: Number(((performance.now() - started) / 1000).toFixed(1)), reused: false };
+}
+
+export async function freePort() {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.once('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => res(port));
+    });
+  });
+}
+
+const running = new Set();
+const tempDirs = new Set();
+// Whatever happens to the bench process, no server or temporary database is left behind.
+process.once('exit', () => {
+  for (const child of running) if (child.exitCode === null) child.kill('SIGKILL');
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+// Ctrl-C or a kill: exit normally so the hook above runs.
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(130));
+
+/** Waits until `url` answers (any status below 500), bounded by `timeoutMs`. */
+export async function waitFor(url, child, output, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`Process exited (${child.exitCode}):\n${output()}`);
+    try {
+      const res = await fetch(url);
+      await res.arrayBuffer();
+      if (res.status < 500) return;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) throw new Error(`No answer from ${url} within ${timeoutMs} ms:\n${output()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Stops a child with SIGTERM, then SIGKILL after 5 s. */
+export async function stopChild(child) {
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+  running.delete(child);
+}
+
+/** Tracks a child so it is killed when the bench process exits. */
+export function track(child) {
+  running.add(child);
+  return child;
+}
+
+/**
+ * Starts the production server (NODE_ENV=production, so no demo data) on a free 127.0.0.1 port with
+ * its own empty database, and waits for /healthz (which also creates and migrates the database).
+ */
+export async function startServer(buildDir) {
+  const dir = mkdtempSync(join(tmpdir(), 'skbn-bench-'));
+  tempDirs.add(dir);
+  const dbPath = join(dir, 'portal.db');
+  const port = await freePort();
+  let log = '';
+  const child = track(
+    spawn(process.execPath, [resolve('scripts/serve.mjs')], {
+      env: {
+        ...process.env,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        DATABASE_PATH: dbPath,
+        NODE_ENV: 'production',
+        BUILD_DIR: buildDir,
+        // Request logs at info level would measure pino writing to a pipe; warnings still show.
+        LOG_LEVEL: 'warn',
+        ACTIVITY_JOBS: 'on',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
+  child.stdout.on('data', (d) => (log = (log + d).slice(-20_000)));
+  child.stderr.on('data', (d) => (log = (log + d).slice(-20_000)));
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(`${url}/healthz`, child, () => log);
+  return {
+    url,
+    dbPath,
+    pid: child.pid,
+    output: () => log,
+    stop: async () => {
+      await stopChild(child);
+      rmSync(dir, { recursive: true, force: true });
+      tempDirs.delete(dir);
+    },
+  };
+}

@@ -1,0 +1,28 @@
+// Action results on the activity pages: the Swedish text of an error and the submitted form, both safe
+// for any request (an oversized or non-form body must give a message, never a 500).
+import { isInputError } from 'astro:actions';
+import { swedishActionMessage } from '../../lib/http/action-errors.ts';
+
+/**
+ * The message to show for an action error in one notice: Astro's own errors (body too large, wrong
+ * format) in Swedish; for input errors the first message of a field the form does not show itself.
+ */
+export function errorMessage(error: unknown, fieldsShown: readonly string[] = []): string | null {
+  if (!error) return null;
+  if (isInputError(error)) {
+    const other = Object.entries(error.fields as Record<string, string[] | undefined>).find(([name, messages]) => !fieldsShown.includes(name) && messages?.length);
+    return other ? other[1]![0]! : null;
+  }
+  const { code, message } = error as { code?: string; message?: string };
+  return swedishActionMessage(code, message);
+}
+
+/** The posted form, or null when the request carried none (or an unreadable one). */
+export async function submittedForm(request: Request): Promise<FormData | null> {
+  if (request.method !== 'POST') return null;
+  try {
+    return await request.formData();
+  } catch {
+    return null;
+  }
+}
