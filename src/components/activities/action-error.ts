@@ -17,12 +17,4 @@ export function errorMessage(error: unknown, fieldsShown: readonly string[] = []
   return swedishActionMessage(code, message);
 }
 
-/** The posted form, or null when the request carried none (or an unreadable one). */
-export async function submittedForm(request: Request): Promise<FormData | null> {
-  if (request.method !== 'POST') return null;
-  try {
-    return await request.formData();
-  } catch {
-    return null;
-  }
-}
+export { submittedForm } from '../../lib/http/submitted-form.ts';

@@ -1,5 +1,6 @@
 // Small helpers for pages that show the result of an Astro form action.
 import { isInputError } from 'astro:actions';
+import { swedishActionMessage } from '../../lib/http/action-errors.ts';
 
 export interface FormState {
   /** Message for the error summary at the top of the form. */
@@ -10,14 +11,14 @@ export interface FormState {
 type AnyResult = { error?: unknown; data?: unknown } | undefined;
 
 export function formState(result: AnyResult): FormState {
-  const error = result?.error as { message?: string; fields?: Record<string, string[] | undefined> } | undefined;
+  const error = result?.error as { code?: string; message?: string; fields?: Record<string, string[] | undefined> } | undefined;
   if (!error) return { summary: null, fields: {} };
   if (isInputError(error)) {
     const fields: Record<string, string> = {};
     for (const [k, v] of Object.entries(error.fields as Record<string, string[] | undefined>)) if (v?.[0]) fields[k] = v[0];
     return { summary: 'Formuläret innehåller fel. Rätta till fälten nedan.', fields };
   }
-  return { summary: error.message ?? 'Något gick fel. Försök igen.', fields: {} };
+  return { summary: swedishActionMessage(error.code, error.message), fields: {} };
 }
 
 /** Swedish confirmations shown after POST-redirect-GET (?klart=…). */
