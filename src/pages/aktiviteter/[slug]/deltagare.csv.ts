@@ -1,4 +1,5 @@
 import type { APIRoute } from 'astro';
+import { loginUrlFor } from '../../../lib/auth/redirect.ts';
 import { getDb } from '../../../lib/db.ts';
 import { getActivityBySlug } from '../../../lib/activities/activities.ts';
 import { participantsCsv } from '../../../lib/activities/export.ts';
@@ -9,7 +10,7 @@ export const prerender = false;
 /** Participant list as CSV for Excel (UTF-8 with BOM, semicolons). Organisers only. */
 export const GET: APIRoute = ({ params, locals, url, redirect }) => {
   const user = locals.user;
-  if (!user) return redirect('/logga-in?next=' + encodeURIComponent(url.pathname));
+  if (!user) return redirect(loginUrlFor(url.pathname));
   const db = getDb();
   const found = getActivityBySlug(db, params.slug!);
   if (!found) return new Response('Aktiviteten finns inte.', { status: 404 });

@@ -1,4 +1,5 @@
 import type { APIRoute } from 'astro';
+import { loginUrlFor } from '../../../lib/auth/redirect.ts';
 import { getDb } from '../../../lib/db.ts';
 import { getActivityBySlug } from '../../../lib/activities/activities.ts';
 import { buildCalendar } from '../../../lib/activities/calendar.ts';
@@ -11,7 +12,7 @@ export const GET: APIRoute = ({ params, locals, url, redirect }) => {
   const found = getActivityBySlug(getDb(), params.slug!);
   if (!found) return new Response('Aktiviteten finns inte.', { status: 404 });
   if (!can(locals.user, 'view', found.activity)) {
-    return locals.user ? new Response('Åtkomst nekad.', { status: 403 }) : redirect('/logga-in?next=' + encodeURIComponent(url.pathname));
+    return locals.user ? new Response('Åtkomst nekad.', { status: 403 }) : redirect(loginUrlFor(url.pathname));
   }
   const body = buildCalendar([{ activity: found.activity, dates: found.dates }], { calName: found.activity.title, base: process.env.SITE_URL ?? url.origin });
   return new Response(body, { headers: { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `attachment; filename="${found.activity.slug}.ics"` } });

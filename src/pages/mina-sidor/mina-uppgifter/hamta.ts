@@ -1,4 +1,5 @@
 import type { APIRoute } from 'astro';
+import { loginUrlFor } from '../../../lib/auth/redirect.ts';
 import { getDb } from '../../../lib/db.ts';
 import { exportUserData } from '../../../lib/users/export.ts';
 
@@ -7,7 +8,7 @@ export const prerender = false;
 /** "Ladda ner mina uppgifter": the member's own data as a JSON file. */
 export const GET: APIRoute = ({ locals, url, redirect }) => {
   const user = locals.user;
-  if (!user) return redirect('/logga-in?next=' + encodeURIComponent(url.pathname), 302);
+  if (!user) return redirect(loginUrlFor(url.pathname), 302);
   const data = exportUserData(getDb(), user.id);
   const day = new Date().toISOString().slice(0, 10);
   return new Response(JSON.stringify(data, null, 2), {
