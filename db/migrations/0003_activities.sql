@@ -1,1 +1,0 @@
-ALTER TABLE `activity_registrations` ADD `confirmedAt` integer;
