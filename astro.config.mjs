@@ -29,7 +29,12 @@ export default defineConfig({
   },
   session: false,
   vite: {
-    ssr: { external: ['better-sqlite3', '@node-rs/argon2'] },
+    ssr: {
+      external: ['better-sqlite3', '@node-rs/argon2'],
+      // Bundled rather than loaded from node_modules: Node re-reads drizzle-orm's large package.json for
+      // each of its hundreds of module files, which costs ~140 MB of memory at start.
+      noExternal: ['drizzle-orm'],
+    },
     build: {
       rollupOptions: {
         // MDX modules carry Astro's "use astro:head-inject" directive; rolldown warns about it for every file.

@@ -8,6 +8,28 @@ import { loadDemoDataIfEmpty, type DemoLogin } from '../../db/seed/index.ts';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
+/**
+ * drizzle asks better-sqlite3 to prepare every query anew, which was the largest single cost of a page
+ * view. Statements are reusable, so recent ones are kept by their SQL text (least recently used out).
+ */
+function cacheStatements(sqlite: Database.Database, max = 1000): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    let statement = cache.get(source);
+    if (statement) {
+      cache.delete(source);
+      // drizzle switches raw (array) rows on per call; start each use from the default.
+      if (statement.reader) statement.raw(false);
+    } else {
+      statement = prepare(source);
+      if (cache.size >= max) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(source, statement);
+    return statement;
+  }) as Database.Database['prepare'];
+}
+
 /** Opens a SQLite file with the pragmas the portal relies on and applies pending migrations. */
 export function openDb(file: string): Db {
   if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
@@ -16,6 +38,7 @@ export function openDb(file: string): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  cacheStatements(sqlite);
   const db = drizzle({ client: sqlite, schema }) as Db;
   // Resolved from the working directory, not the bundle: the server runs from the project root.
   migrate(db, { migrationsFolder: resolve(process.env.MIGRATIONS_DIR ?? 'db/migrations') });

@@ -1,0 +1,48 @@
+// The registration buttons on Mina sidor post to the activity page and come back: follow the forms as rendered.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { registrations } from '../../db/schema/index.ts';
+import { openDb, type Db } from '../../src/lib/db.ts';
+import { createActivity, publishActivity } from '../../src/lib/activities/activities.ts';
+import { startServer, type RunningServer } from '../helpers/server.ts';
+import { Client } from '../helpers/http.ts';
+import { createTestUser, loginAs } from '../helpers/users.ts';
+import { input } from '../unit/activities-fixtures.ts';
+
+let server: RunningServer;
+let db: Db;
+beforeAll(async () => {
+  server = await startServer();
+  db = openDb(server.dbPath);
+});
+afterAll(async () => {
+  db?.$client.close();
+  await server?.stop();
+});
+
+const decode = (s: string) => s.replace(/&amp;/g, '&');
+
+describe('Mina sidor: my registrations', () => {
+  it('lists a registration with a working cancel button that returns to Mina sidor', async () => {
+    const coordinator = createTestUser(db, { role: 'samordnare' });
+    const activity = publishActivity(db, createActivity(db, input({ title: 'Träff att avboka', capacity: 5 }), coordinator.id).id);
+    const member = createTestUser(db);
+    const client = new Client(server.url);
+    loginAs(client, db, member.id);
+    expect((await client.post(`/aktiviteter/${activity.slug}?_action=activities.register`, { slug: activity.slug })).status).toBe(303);
+
+    const page = await (await client.get('/mina-sidor')).text();
+    expect(page).toContain('Träff att avboka');
+    const forms = [...page.matchAll(/<form[^>]*action="([^"]*)"[\s\S]*?<\/form>/g)].map((m) => ({ action: decode(m[1]!), html: m[0] }));
+    const cancel = forms.find((f) => f.action.includes('_action=activities.cancelRegistration'));
+    expect(cancel, 'cancel form on Mina sidor').toBeDefined();
+    expect(cancel!.action).not.toContain('[object');
+    const fields = Object.fromEntries([...cancel!.html.matchAll(/<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)].map((m) => [m[1]!, decode(m[2]!)]));
+
+    const res = await client.post(cancel!.action, fields);
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toMatch(/^\/mina-sidor/);
+    const row = db.select().from(registrations).where(and(eq(registrations.activityId, activity.id), eq(registrations.userId, member.id))).get();
+    expect(row?.status).toBe('cancelled');
+  });
+});
