@@ -10,20 +10,30 @@ const isoLocalFmt = new Intl.DateTimeFormat('sv-SE', {
   timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
 });
 
-/** "23 november 2026" */
-export function formatDate(d: Date): string {
-  return dateFmt.format(d);
+// Intl formatting is slow next to everything else on a page listing hundreds of dates, and the same
+// instants come back on every request, so results are remembered (bounded; oldest dropped first).
+function memoized(format: Intl.DateTimeFormat, max = 5000): (d: Date) => string {
+  const cache = new Map<number, string>();
+  return (d) => {
+    const key = d.getTime();
+    let text = cache.get(key);
+    if (text === undefined) {
+      text = format.format(d);
+      if (cache.size >= max) cache.delete(cache.keys().next().value!);
+      cache.set(key, text);
+    }
+    return text;
+  };
 }
+
+/** "23 november 2026" */
+export const formatDate = memoized(dateFmt);
 
 /** "måndag 23 november 2026" */
-export function formatWeekdayDate(d: Date): string {
-  return weekdayDateFmt.format(d);
-}
+export const formatWeekdayDate = memoized(weekdayDateFmt);
 
 /** "09:30" */
-export function formatTime(d: Date): string {
-  return timeFmt.format(d);
-}
+export const formatTime = memoized(timeFmt);
 
 /** "23 november 2026 kl. 09:30" */
 export function formatDateTime(d: Date): string {
