@@ -4,14 +4,13 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { openDb, type Db } from '../../src/lib/db.ts';
 import { organisations, users } from '../../db/schema/index.ts';
 import { latestMailTo } from '../../src/lib/mail/outbox.ts';
-import { createSession, generateSessionToken } from '../../src/lib/auth/session.ts';
 import { createPasswordResetToken } from '../../src/lib/auth/password-reset.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
-import { axeViolations, launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, newContextAs, expectAccessible } from '../helpers/browser.ts';
 import { createTestUser } from '../helpers/users.ts';
 
 let server: RunningServer;
@@ -31,20 +30,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function contextAs(userId: number | null, options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL: server.url, ...options });
-  if (userId !== null) {
-    const token = generateSessionToken();
-    createSession(db, token, userId);
-    await context.addCookies([{ name: 'session', value: token, url: server.url, httpOnly: true, sameSite: 'Lax' }]);
-  }
-  return context;
-}
-
-async function expectAccessible(page: Page, label: string) {
-  expect(await axeViolations(page), `${label} (${page.url()})`).toEqual([]);
-  expect(await page.locator('h1').count(), `${label}: one h1`).toBe(1);
-}
+const contextAs = (userId: number | null, options: Parameters<Browser['newContext']>[0] = {}) => newContextAs(browser, server, db, userId, options);
 
 describe('accounts in the browser (JavaScript on)', () => {
   it('sign up → code from /admin/utkorg → verify → edit profile → download my data', async () => {

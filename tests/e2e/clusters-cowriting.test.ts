@@ -4,11 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, launchBrowser, tempDir } from '../helpers/browser.ts';
+import { axeViolations, launchBrowser, tempDir, newContextAs } from '../helpers/browser.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { createTestUser } from '../helpers/users.ts';
 import { openDb, type Db } from '../../src/lib/db.ts';
-import { createSession, generateSessionToken } from '../../src/lib/auth/session.ts';
 import { createGroup } from '../../src/lib/clusters/groups.ts';
 import { createIdea } from '../../src/lib/ideas/ideas.ts';
 import { getSection, saveSection } from '../../src/lib/ideas/revisions.ts';
@@ -25,13 +24,7 @@ const downloads = tempDir();
 
 const START = ['Unga som avbryter gymnasiet hamnar ofta utanför.', '', 'Orsakerna är flera och samverkar.', '', 'Konsekvenserna syns långt senare.'].join('\n');
 
-async function contextFor(userId: number): Promise<BrowserContext> {
-  const token = generateSessionToken();
-  createSession(db, token, userId);
-  const context = await browser.newContext({ baseURL: server.url, acceptDownloads: true });
-  await context.addCookies([{ name: 'session', value: token, url: server.url }]);
-  return context;
-}
+const contextFor = (userId: number): Promise<BrowserContext> => newContextAs(browser, server, db, userId, { acceptDownloads: true });
 
 async function hydrated(page: Page): Promise<void> {
   await page.waitForSelector('form.section-editor[data-enhanced]');

@@ -1,7 +1,10 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { Db } from '../../src/lib/db.ts';
+import { createSession, generateSessionToken, SESSION_COOKIE } from '../../src/lib/auth/session.ts';
 import { AxeBuilder } from '@axe-core/playwright';
 
 export const CHROMIUM_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -25,4 +28,27 @@ export async function axeViolations(page: Page): Promise<string[]> {
 export function tempDir(): { path: string; remove: () => void } {
   const path = mkdtempSync(join(tmpdir(), 'skbn-e2e-'));
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/** A browser context for the server, logged in as `userId` (a session made straight in the database) or anonymous. */
+export async function newContextAs(
+  browser: Browser,
+  server: { url: string },
+  db: Db,
+  userId: number | null,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL: server.url, ...options });
+  if (userId !== null) {
+    const token = generateSessionToken();
+    createSession(db, token, userId);
+    await context.addCookies([{ name: SESSION_COOKIE, value: token, url: server.url, httpOnly: true, sameSite: 'Lax' }]);
+  }
+  return context;
+}
+
+/** Zero axe violations and exactly one h1. */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  expect(await axeViolations(page), `${label} (${page.url()})`).toEqual([]);
+  expect(await page.locator('h1').count(), `${label}: one h1`).toBe(1);
 }
