@@ -1,6 +1,6 @@
 // Sessions as described in the Lucia guide (lucia-auth.com/sessions/basic):
 // a random token goes to the cookie, only its SHA-256 is stored, expiry slides.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import { sessions, users, type Session, type User } from '../../../db/schema/index.ts';
@@ -32,15 +32,23 @@ export function createSession(db: Db, token: string, userId: number, now = new D
   return session;
 }
 
-/** Returns the session and its user, deleting expired sessions and extending ones past half their life. */
-export function validateSessionToken(db: Db, token: string, now = new Date()): SessionValidation {
-  const sessionId = sessionIdFromToken(token);
-  const row = db
+// This lookup runs on every on-demand request, so it is built once per connection.
+const lookups = new WeakMap<Db, ReturnType<typeof prepareLookup>>();
+function prepareLookup(db: Db) {
+  return db
     .select({ session: sessions, user: users })
     .from(sessions)
     .innerJoin(users, eq(sessions.userId, users.id))
-    .where(eq(sessions.id, sessionId))
-    .get();
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare();
+}
+
+/** Returns the session and its user, deleting expired sessions and extending ones past half their life. */
+export function validateSessionToken(db: Db, token: string, now = new Date()): SessionValidation {
+  const sessionId = sessionIdFromToken(token);
+  let lookup = lookups.get(db);
+  if (!lookup) lookups.set(db, (lookup = prepareLookup(db)));
+  const row = lookup.get({ id: sessionId });
   if (!row) return { session: null, user: null };
   const { session, user } = row;
   if (now.getTime() >= session.expiresAt.getTime() || user.status === 'deactivated') {
