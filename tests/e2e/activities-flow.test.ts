@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, like } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { activities, organisations, outbox, registrations } from '../../db/schema/index.ts';
-import { openDb, type Db } from '../../src/lib/db.ts';
+import { type Db } from '../../src/lib/db.ts';
 import { createActivity, publishActivity } from '../../src/lib/activities/activities.ts';
 import { register } from '../../src/lib/activities/registration.ts';
-import { startServer, type RunningServer } from '../helpers/server.ts';
+import { useServer, type RunningServer } from '../helpers/server.ts';
 import { launchBrowser, tempDir, newContextAs, expectAccessible } from '../helpers/browser.ts';
 import { createTestUser } from '../helpers/users.ts';
 
@@ -18,16 +18,13 @@ let browser: Browser;
 let db: Db;
 let orgId: number;
 
+useServer((ctx) => ({ server, db } = ctx));
 beforeAll(async () => {
-  server = await startServer();
-  db = openDb(server.dbPath);
   orgId = db.insert(organisations).values({ name: 'Mariestads kommun', slug: 'mariestads-kommun', type: 'kommun', municipality: 'Mariestad' }).returning().get().id;
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
-  db?.$client.close();
-  await server?.stop();
 });
 
 const contextAs = (userId: number | null, options: Parameters<Browser['newContext']>[0] = {}) => newContextAs(browser, server, db, userId, options);

@@ -5,11 +5,11 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
-import { openDb, type Db } from '../../src/lib/db.ts';
+import { type Db } from '../../src/lib/db.ts';
 import { organisations, users } from '../../db/schema/index.ts';
 import { latestMailTo } from '../../src/lib/mail/outbox.ts';
 import { createPasswordResetToken } from '../../src/lib/auth/password-reset.ts';
-import { startServer, type RunningServer } from '../helpers/server.ts';
+import { useServer, type RunningServer } from '../helpers/server.ts';
 import { launchBrowser, newContextAs, expectAccessible } from '../helpers/browser.ts';
 import { createTestUser } from '../helpers/users.ts';
 
@@ -18,16 +18,13 @@ let browser: Browser;
 let db: Db;
 let orgId: number;
 
+useServer((ctx) => ({ server, db } = ctx));
 beforeAll(async () => {
-  server = await startServer();
-  db = openDb(server.dbPath);
   orgId = db.insert(organisations).values({ name: 'Götene kommun', slug: 'gotene-kommun', type: 'kommun', municipality: 'Götene', emailDomains: ['gotene.se'] }).returning().get().id;
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
-  db?.$client.close();
-  await server?.stop();
 });
 
 const contextAs = (userId: number | null, options: Parameters<Browser['newContext']>[0] = {}) => newContextAs(browser, server, db, userId, options);

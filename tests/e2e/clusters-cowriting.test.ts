@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { axeViolations, launchBrowser, tempDir, newContextAs } from '../helpers/browser.ts';
-import { startServer, type RunningServer } from '../helpers/server.ts';
+import { useServer, type RunningServer } from '../helpers/server.ts';
 import { createTestUser } from '../helpers/users.ts';
-import { openDb, type Db } from '../../src/lib/db.ts';
+import { type Db } from '../../src/lib/db.ts';
 import { createGroup } from '../../src/lib/clusters/groups.ts';
 import { createIdea } from '../../src/lib/ideas/ideas.ts';
 import { getSection, saveSection } from '../../src/lib/ideas/revisions.ts';
@@ -40,9 +40,8 @@ async function openSection(context: BrowserContext, key = 'problemformulering'):
 
 const editor = (page: Page) => page.getByLabel('Text för Problemformulering (Markdown)');
 
+useServer((ctx) => ({ server, db } = ctx));
 beforeAll(async () => {
-  server = await startServer();
-  db = openDb(server.dbPath);
   browser = await launchBrowser();
   const orgA = db.insert(organisations).values({ name: 'Skövde kommun', slug: 'skovde-kommun', type: 'kommun', municipality: 'Skövde' }).returning().get();
   const orgB = db.insert(organisations).values({ name: 'Vara folkhögskola', slug: 'vara-folkhogskola', type: 'folkhögskola', municipality: 'Vara' }).returning().get();
@@ -61,8 +60,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  db?.$client.close();
-  await server?.stop();
   downloads.remove();
 });
 

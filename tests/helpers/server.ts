@@ -3,6 +3,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { openDb, type Db } from '../../src/lib/db.ts';
 
 export const BUILD_DIR = resolve(process.env.BUILD_DIR ?? 'dist');
 const ENTRY = join(BUILD_DIR, 'server', 'entry.mjs');
@@ -84,4 +86,21 @@ export async function startServer(options: { demoData?: boolean; env?: Record<st
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Starts the portal before a test file's tests and stops it afterwards; `ready` receives the server
+ * and a connection to its database (for fixtures and checks), closed again at the end.
+ */
+export function useServer(ready: (ctx: { server: RunningServer; db: Db }) => void, options: Parameters<typeof startServer>[0] = {}): void {
+  let ctx: { server: RunningServer; db: Db } | undefined;
+  beforeAll(async () => {
+    const server = await startServer(options);
+    ctx = { server, db: openDb(server.dbPath) };
+    ready(ctx);
+  });
+  afterAll(async () => {
+    ctx?.db.$client.close();
+    await ctx?.server.stop();
+  });
 }

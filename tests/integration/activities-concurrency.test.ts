@@ -1,10 +1,10 @@
 // Real parallel HTTP against the running server: capacity is never exceeded and nobody is promoted twice.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq, like } from 'drizzle-orm';
 import { outbox, registrations } from '../../db/schema/index.ts';
-import { openDb, type Db } from '../../src/lib/db.ts';
+import { type Db } from '../../src/lib/db.ts';
 import { createActivity, publishActivity } from '../../src/lib/activities/activities.ts';
-import { startServer, type RunningServer } from '../helpers/server.ts';
+import { useServer, type RunningServer } from '../helpers/server.ts';
 import { Client } from '../helpers/http.ts';
 import { createTestUser, loginAs } from '../helpers/users.ts';
 import { input } from '../unit/activities-fixtures.ts';
@@ -12,14 +12,7 @@ import { input } from '../unit/activities-fixtures.ts';
 let server: RunningServer;
 let db: Db;
 
-beforeAll(async () => {
-  server = await startServer();
-  db = openDb(server.dbPath);
-});
-afterAll(async () => {
-  db?.$client.close();
-  await server?.stop();
-});
+useServer((ctx) => ({ server, db } = ctx));
 
 describe('registration under concurrency', () => {
   it('200 parallel registrations for 20 seats: exactly 20 confirmed, 180 waitlisted; 20 parallel cancellations promote the waitlist in order, once each', async () => {

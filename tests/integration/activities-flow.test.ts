@@ -1,12 +1,12 @@
 // End-to-end flows over HTTP against the built server (forms posted like a browser without JavaScript).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eq, like } from 'drizzle-orm';
 import ical, { type VEvent } from 'node-ical';
 import { activities, organisations, outbox, registrations } from '../../db/schema/index.ts';
-import { openDb, type Db } from '../../src/lib/db.ts';
+import { type Db } from '../../src/lib/db.ts';
 import { createActivity, getDates, publishActivity } from '../../src/lib/activities/activities.ts';
 import { parseLocalDateTime } from '../../src/lib/time.ts';
-import { startServer, type RunningServer } from '../helpers/server.ts';
+import { useServer, type RunningServer } from '../helpers/server.ts';
 import { Client } from '../helpers/http.ts';
 import { createTestUser, loginAs } from '../helpers/users.ts';
 import { input } from '../unit/activities-fixtures.ts';
@@ -30,15 +30,10 @@ function published(overrides: Parameters<typeof input>[0] = {}, createdBy?: numb
 const post = (c: Client, slug: string, action: string, fields: Record<string, string | string[]> = {}) =>
   c.post(`/aktiviteter/${slug}?_action=activities.${action}`, { slug, ...fields });
 
+useServer((ctx) => ({ server, db } = ctx));
 beforeAll(async () => {
-  server = await startServer();
-  db = openDb(server.dbPath);
   orgId = db.insert(organisations).values({ name: 'Lidköpings kommun', slug: 'lidkopings-kommun', type: 'kommun', municipality: 'Lidköping' }).returning().get().id;
   otherOrgId = db.insert(organisations).values({ name: 'Hjo kommun', slug: 'hjo-kommun', type: 'kommun', municipality: 'Hjo' }).returning().get().id;
-});
-afterAll(async () => {
-  db?.$client.close();
-  await server?.stop();
 });
 
 describe('activities over HTTP', () => {

@@ -1,24 +1,17 @@
 // The registration buttons on Mina sidor post to the activity page and come back: follow the forms as rendered.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { registrations } from '../../db/schema/index.ts';
-import { openDb, type Db } from '../../src/lib/db.ts';
+import { type Db } from '../../src/lib/db.ts';
 import { createActivity, publishActivity } from '../../src/lib/activities/activities.ts';
-import { startServer, type RunningServer } from '../helpers/server.ts';
+import { useServer, type RunningServer } from '../helpers/server.ts';
 import { Client } from '../helpers/http.ts';
 import { createTestUser, loginAs } from '../helpers/users.ts';
 import { input } from '../unit/activities-fixtures.ts';
 
 let server: RunningServer;
 let db: Db;
-beforeAll(async () => {
-  server = await startServer();
-  db = openDb(server.dbPath);
-});
-afterAll(async () => {
-  db?.$client.close();
-  await server?.stop();
-});
+useServer((ctx) => ({ server, db } = ctx));
 
 const decode = (s: string) => s.replace(/&amp;/g, '&');
 

@@ -1,26 +1,19 @@
 // Log-in, cookies, session storage, rate limiting, password reset and change, log out everywhere,
 // profile, data export and account deletion — over HTTP against the built server.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { openDb, type Db } from '../../src/lib/db.ts';
+import { type Db } from '../../src/lib/db.ts';
 import { organisations, passwordResetTokens, sessions, users } from '../../db/schema/index.ts';
 import { latestMailTo } from '../../src/lib/mail/outbox.ts';
 import { sessionIdFromToken } from '../../src/lib/auth/session.ts';
-import { startServer, type RunningServer } from '../helpers/server.ts';
+import { useServer, type RunningServer } from '../helpers/server.ts';
 import { Client } from '../helpers/http.ts';
 import { createTestUser, loginAs, TEST_PASSWORD } from '../helpers/users.ts';
 
 let server: RunningServer;
 let db: Db;
 
-beforeAll(async () => {
-  server = await startServer();
-  db = openDb(server.dbPath);
-});
-afterAll(async () => {
-  db?.$client.close();
-  await server?.stop();
-});
+useServer((ctx) => ({ server, db } = ctx));
 
 async function logIn(client: Client, email: string, password = TEST_PASSWORD, next?: string) {
   return client.post('/logga-in?_action=auth.login', { email, password, ...(next ? { next } : {}) });

@@ -1,11 +1,11 @@
 // Sign-up → verification mail in the outbox → verify → log in → log out, the approval flow for
 // unknown domains and the limits on wrong codes — all as plain form posts, like a browser without JS.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { openDb, type Db } from '../../src/lib/db.ts';
+import { type Db } from '../../src/lib/db.ts';
 import { emailVerificationRequests, organisations, outbox, users } from '../../db/schema/index.ts';
 import { latestMailTo } from '../../src/lib/mail/outbox.ts';
-import { startServer, type RunningServer } from '../helpers/server.ts';
+import { useServer, type RunningServer } from '../helpers/server.ts';
 import { Client } from '../helpers/http.ts';
 import { createTestUser, loginAs } from '../helpers/users.ts';
 
@@ -13,14 +13,9 @@ let server: RunningServer;
 let db: Db;
 let orgId: number;
 
+useServer((ctx) => ({ server, db } = ctx));
 beforeAll(async () => {
-  server = await startServer();
-  db = openDb(server.dbPath);
   orgId = db.insert(organisations).values({ name: 'Tibro kommun', slug: 'tibro-kommun', type: 'kommun', municipality: 'Tibro', emailDomains: ['tibro.se'] }).returning().get().id;
-});
-afterAll(async () => {
-  db?.$client.close();
-  await server?.stop();
 });
 
 function codeFrom(email: string): string {

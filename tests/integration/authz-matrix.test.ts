@@ -5,9 +5,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../src/lib/db.ts';
-import { startServer, type RunningServer } from '../helpers/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Db } from '../../src/lib/db.ts';
+import { useServer, type RunningServer } from '../helpers/server.ts';
 import { Client } from '../helpers/http.ts';
 import { createTestUser, loginAs } from '../helpers/users.ts';
 import type { AuthzDomain, AuthzFixture, BaseActor, Outcome } from './authz/types.ts';
@@ -153,9 +153,8 @@ let server: RunningServer;
 let db: Db;
 const state = new Map<string, { params: Record<string, string>; actors: Record<string, number> }>();
 
+useServer((ctx) => ({ server, db } = ctx));
 beforeAll(async () => {
-  server = await startServer();
-  db = openDb(server.dbPath);
   const base = {
     medlem: createTestUser(db, { role: 'medlem' }),
     samordnare: createTestUser(db, { role: 'samordnare' }),
@@ -172,10 +171,6 @@ beforeAll(async () => {
   }
 });
 
-afterAll(async () => {
-  db?.$client.close();
-  await server?.stop();
-});
 
 describe('authorization matrix', () => {
   it('lists every on-demand route and every action, and nothing that does not exist', () => {

@@ -1,7 +1,7 @@
 // 20 real parallel HTTP saves to the same section, all based on the same revision.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../src/lib/db.ts';
-import { startServer, type RunningServer } from '../helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { type Db } from '../../src/lib/db.ts';
+import { useServer, type RunningServer } from '../helpers/server.ts';
 import { Client } from '../helpers/http.ts';
 import { createTestUser, loginAs } from '../helpers/users.ts';
 import { createGroup } from '../../src/lib/clusters/groups.ts';
@@ -12,15 +12,7 @@ import { clusterMemberships } from '../../db/schema/index.ts';
 let server: RunningServer;
 let db: Db;
 
-beforeAll(async () => {
-  server = await startServer();
-  db = openDb(server.dbPath);
-});
-
-afterAll(async () => {
-  db?.$client.close();
-  await server?.stop();
-});
+useServer((ctx) => ({ server, db } = ctx));
 
 describe('parallel saves', () => {
   it('applies exactly one directly, merges or reports the rest, and loses nothing', async () => {

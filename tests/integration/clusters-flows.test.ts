@@ -1,9 +1,9 @@
 // Groups, membership, ideas, co-writing, comments and exports over real HTTP (no JavaScript).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import { eq } from 'drizzle-orm';
-import { openDb, type Db } from '../../src/lib/db.ts';
-import { startServer, type RunningServer } from '../helpers/server.ts';
+import { type Db } from '../../src/lib/db.ts';
+import { useServer, type RunningServer } from '../helpers/server.ts';
 import { Client } from '../helpers/http.ts';
 import { createTestUser, loginAs } from '../helpers/users.ts';
 import { clusterGroups, clusterMemberships, ideas, organisations, outbox } from '../../db/schema/index.ts';
@@ -24,9 +24,8 @@ function client(name: string): Client {
   return clients[name];
 }
 
+useServer((ctx) => ({ server, db } = ctx));
 beforeAll(async () => {
-  server = await startServer();
-  db = openDb(server.dbPath);
   orgA = db.insert(organisations).values({ name: 'Hjo kommun', slug: 'hjo-kommun', type: 'kommun', municipality: 'Hjo' }).returning().get().id;
   orgB = db.insert(organisations).values({ name: 'Arbetsförmedlingen', slug: 'arbetsformedlingen', type: 'myndighet' }).returning().get().id;
   users.samordnare = createTestUser(db, { role: 'samordnare', name: 'Sara Samordnare', organisationId: orgA });
@@ -37,10 +36,6 @@ beforeAll(async () => {
   users.admin = createTestUser(db, { role: 'admin', name: 'Ada Admin' });
 });
 
-afterAll(async () => {
-  db?.$client.close();
-  await server?.stop();
-});
 
 let slug = '';
 let groupId = 0;
