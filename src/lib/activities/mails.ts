@@ -36,22 +36,28 @@ function icsAttachment(activity: Activity, dates: Dates, base: string) {
   return { filename: `${activity.slug}.ics`, contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: Buffer.from(ics, 'utf8').toString('base64') };
 }
 
+type Link = { url: string; label: string };
+const toActivity = (activity: Activity, base: string): Link => ({ url: activityUrl(activity.slug, base), label: 'Till aktiviteten' });
+const toList = (base: string): Link => ({ url: `${base}/aktiviteter`, label: 'Kommande aktiviteter' });
+
+/** Greets the person, lays out the paragraphs with the link and stores/sends the mail once per dedupe key. */
+function send(db: Db, user: Person, mail: { subject: string; paragraphs: string[]; link: Link; dedupeKey: string; attachments?: ReturnType<typeof icsAttachment>[] }): boolean {
+  const { text, html } = composeMail([`Hej ${user.name}!`, ...mail.paragraphs], mail.link);
+  return sendMail(db, { to: user.email, subject: mail.subject, text, html, attachments: mail.attachments, dedupeKey: mail.dedupeKey });
+}
+
 export function sendConfirmation(db: Db, activity: Activity, dates: Dates, user: Person, reg: Pick<Registration, 'id' | 'confirmedAt' | 'nominatedBy'>, options: { base?: string; nominatorName?: string; decisionMessage?: string | null } = {}): boolean {
   const base = options.base ?? siteUrl();
-  const paragraphs = [`Hej ${user.name}!`];
-  if (options.nominatorName) paragraphs.push(`${options.nominatorName} har anmält dig till ${activity.title}, och du har fått en plats.`);
-  else paragraphs.push(`Du har en bekräftad plats på ${activity.title}. Välkommen!`);
+  const paragraphs = [options.nominatorName ? `${options.nominatorName} har anmält dig till ${activity.title}, och du har fått en plats.` : `Du har en bekräftad plats på ${activity.title}. Välkommen!`];
   if (options.decisionMessage) paragraphs.push(`Meddelande från arrangören:\n${options.decisionMessage}`);
   paragraphs.push(...details(activity, dates));
   const guides = guideLines(activity, base);
   if (guides) paragraphs.push(guides);
   paragraphs.push('Kalenderfilen i bilagan lägger in aktiviteten i din kalender. Kan du inte komma? Avboka på aktivitetens sida eller under Mina sidor, så går platsen vidare till någon på väntelistan.');
-  const { text, html } = composeMail(paragraphs, { url: activityUrl(activity.slug, base), label: 'Till aktiviteten' });
-  return sendMail(db, {
-    to: user.email,
+  return send(db, user, {
     subject: `Bekräftelse: ${activity.title}`,
-    text,
-    html,
+    paragraphs,
+    link: toActivity(activity, base),
     attachments: [icsAttachment(activity, dates, base)],
     dedupeKey: `activity-confirmation:${reg.id}:${reg.confirmedAt?.getTime() ?? 0}`,
   });
@@ -59,89 +65,77 @@ export function sendConfirmation(db: Db, activity: Activity, dates: Dates, user:
 
 export function sendWaitlisted(db: Db, activity: Activity, user: Person, reg: Pick<Registration, 'id' | 'waitlistSeq'>, position: number, options: { base?: string; decisionMessage?: string | null; nominatorName?: string } = {}): boolean {
   const base = options.base ?? siteUrl();
-  const paragraphs = [`Hej ${user.name}!`];
+  const paragraphs: string[] = [];
   if (options.nominatorName) paragraphs.push(`${options.nominatorName} har anmält dig till ${activity.title}.`);
   if (options.decisionMessage) paragraphs.push(`Meddelande från arrangören:\n${options.decisionMessage}`);
   paragraphs.push(
     `${activity.title} är fullbokad just nu, så du står på väntelistan (plats ${position}).`,
     'Blir en plats ledig får du ett mejl med ett erbjudande som gäller i 48 timmar. Vill du inte stå kvar kan du lämna väntelistan på aktivitetens sida.',
   );
-  const { text, html } = composeMail(paragraphs, { url: activityUrl(activity.slug, base), label: 'Till aktiviteten' });
-  return sendMail(db, { to: user.email, subject: `Väntelista: ${activity.title}`, text, html, dedupeKey: `activity-waitlisted:${reg.id}:${reg.waitlistSeq ?? 0}` });
+  return send(db, user, { subject: `Väntelista: ${activity.title}`, paragraphs, link: toActivity(activity, base), dedupeKey: `activity-waitlisted:${reg.id}:${reg.waitlistSeq ?? 0}` });
 }
 
 export function sendOffer(db: Db, activity: Activity, dates: Dates, user: Person, reg: Pick<Registration, 'id' | 'offerCount' | 'offerExpiresAt'>, options: { base?: string } = {}): boolean {
   const base = options.base ?? siteUrl();
-  const url = `${activityUrl(activity.slug, base)}/erbjudande`;
   const paragraphs = [
-    `Hej ${user.name}!`,
     `En plats har blivit ledig på ${activity.title} och du står först på väntelistan.`,
     ...details(activity, dates),
     `Platsen är reserverad för dig till ${formatDateTime(reg.offerExpiresAt!)}. Tacka ja via länken nedan (du behöver vara inloggad). Svarar du inte i tid går platsen vidare till nästa person på väntelistan.`,
   ];
-  const { text, html } = composeMail(paragraphs, { url, label: 'Tacka ja till platsen' });
-  return sendMail(db, { to: user.email, subject: `Ledig plats: ${activity.title}`, text, html, dedupeKey: `activity-offer:${reg.id}:${reg.offerCount}` });
+  const link = { url: `${activityUrl(activity.slug, base)}/erbjudande`, label: 'Tacka ja till platsen' };
+  return send(db, user, { subject: `Ledig plats: ${activity.title}`, paragraphs, link, dedupeKey: `activity-offer:${reg.id}:${reg.offerCount}` });
 }
 
 export function sendOfferExpired(db: Db, activity: Activity, user: Person, reg: Pick<Registration, 'id' | 'offerCount'>, options: { base?: string } = {}): boolean {
   const base = options.base ?? siteUrl();
   const paragraphs = [
-    `Hej ${user.name}!`,
     `Erbjudandet om en plats på ${activity.title} gick ut utan svar, så platsen har gått vidare till nästa person på väntelistan.`,
     'Vill du fortfarande delta kan du anmäla dig på nytt på aktivitetens sida.',
   ];
-  const { text, html } = composeMail(paragraphs, { url: activityUrl(activity.slug, base), label: 'Till aktiviteten' });
-  return sendMail(db, { to: user.email, subject: `Erbjudandet har gått ut: ${activity.title}`, text, html, dedupeKey: `activity-offer-expired:${reg.id}:${reg.offerCount}` });
+  return send(db, user, { subject: `Erbjudandet har gått ut: ${activity.title}`, paragraphs, link: toActivity(activity, base), dedupeKey: `activity-offer-expired:${reg.id}:${reg.offerCount}` });
 }
 
 export function sendReminder(db: Db, activity: Activity, dates: Dates, user: Person, options: { base?: string } = {}): boolean {
   const base = options.base ?? siteUrl();
-  const paragraphs = [`Hej ${user.name}!`, `Påminnelse: ${activity.title} börjar snart.`, ...details(activity, dates)];
+  const paragraphs = [`Påminnelse: ${activity.title} börjar snart.`, ...details(activity, dates)];
   const guides = guideLines(activity, base);
   if (guides) paragraphs.push(guides);
   paragraphs.push('Kan du inte komma? Avboka så snart som möjligt, så får någon på väntelistan din plats.');
-  const { text, html } = composeMail(paragraphs, { url: activityUrl(activity.slug, base), label: 'Till aktiviteten' });
-  return sendMail(db, {
-    to: user.email,
+  return send(db, user, {
     subject: `Påminnelse: ${activity.title}`,
-    text,
-    html,
+    paragraphs,
+    link: toActivity(activity, base),
     dedupeKey: `activity-reminder:${activity.id}:${user.id}:${dates[0]?.startsAt.getTime() ?? 0}`,
   });
 }
 
 export function sendActivityCancelled(db: Db, activity: Activity, dates: Dates, user: Person, message: string | null, options: { base?: string } = {}): boolean {
   const base = options.base ?? siteUrl();
-  const paragraphs = [`Hej ${user.name}!`, `${activity.title} är tyvärr inställd. Din anmälan gäller därför inte längre.`, whenLines(dates)];
+  const paragraphs = [`${activity.title} är tyvärr inställd. Din anmälan gäller därför inte längre.`, whenLines(dates)];
   if (message) paragraphs.push(`Meddelande från arrangören:\n${message}`);
   paragraphs.push('Vi ber om ursäkt för besväret. Håll utkik efter nya tillfällen bland Skaraborgsnätets aktiviteter.');
-  const { text, html } = composeMail(paragraphs, { url: `${base}/aktiviteter`, label: 'Kommande aktiviteter' });
-  return sendMail(db, { to: user.email, subject: `Inställd: ${activity.title}`, text, html, dedupeKey: `activity-cancelled:${activity.id}:${user.id}` });
+  return send(db, user, { subject: `Inställd: ${activity.title}`, paragraphs, link: toList(base), dedupeKey: `activity-cancelled:${activity.id}:${user.id}` });
 }
 
 export function sendRequestReceived(db: Db, activity: Activity, user: Person, reg: Pick<Registration, 'id' | 'createdAt' | 'updatedAt'>, options: { base?: string } = {}): boolean {
   const base = options.base ?? siteUrl();
   const paragraphs = [
-    `Hej ${user.name}!`,
     `Tack för din förfrågan om en plats på ${activity.title} (${KIND_LABELS[activity.kind].toLowerCase()}).`,
     'Värdorganisationens samordnare går igenom förfrågan och du får ett mejl när den har besvarats.',
   ];
-  const { text, html } = composeMail(paragraphs, { url: activityUrl(activity.slug, base), label: 'Till aktiviteten' });
-  return sendMail(db, { to: user.email, subject: `Förfrågan mottagen: ${activity.title}`, text, html, dedupeKey: `activity-request:${reg.id}:${reg.updatedAt.getTime()}` });
+  return send(db, user, { subject: `Förfrågan mottagen: ${activity.title}`, paragraphs, link: toActivity(activity, base), dedupeKey: `activity-request:${reg.id}:${reg.updatedAt.getTime()}` });
 }
 
 export function sendRequestDeclined(db: Db, activity: Activity, user: Person, reg: Pick<Registration, 'id' | 'updatedAt'>, message: string | null, options: { base?: string } = {}): boolean {
   const base = options.base ?? siteUrl();
-  const paragraphs = [`Hej ${user.name}!`, `Din förfrågan om en plats på ${activity.title} har tyvärr inte kunnat beviljas.`];
+  const paragraphs = [`Din förfrågan om en plats på ${activity.title} har tyvärr inte kunnat beviljas.`];
   if (message) paragraphs.push(`Meddelande från värdorganisationen:\n${message}`);
   paragraphs.push('Du är välkommen att söka andra studiebesök och auskultationer i Skaraborgsnätet.');
-  const { text, html } = composeMail(paragraphs, { url: `${base}/aktiviteter`, label: 'Kommande aktiviteter' });
-  return sendMail(db, { to: user.email, subject: `Svar på din förfrågan: ${activity.title}`, text, html, dedupeKey: `activity-declined:${reg.id}:${reg.updatedAt.getTime()}` });
+  return send(db, user, { subject: `Svar på din förfrågan: ${activity.title}`, paragraphs, link: toList(base), dedupeKey: `activity-declined:${reg.id}:${reg.updatedAt.getTime()}` });
 }
 
 export function sendMessageToParticipant(db: Db, activity: Activity, user: Person, subject: string, body: string, sender: string, dedupeKey: string, options: { base?: string } = {}): boolean {
   const base = options.base ?? siteUrl();
-  const paragraphs = [`Hej ${user.name}!`, body, `Hälsningar\n${sender}, arrangör av ${activity.title}`];
-  const { text, html } = composeMail(paragraphs, { url: activityUrl(activity.slug, base), label: 'Till aktiviteten' });
-  return sendMail(db, { to: user.email, subject: `${subject} – ${activity.title}`, text, html, dedupeKey });
+  const paragraphs = [body, `Hälsningar\n${sender}, arrangör av ${activity.title}`];
+  return send(db, user, { subject: `${subject} – ${activity.title}`, paragraphs, link: toActivity(activity, base), dedupeKey });
 }
