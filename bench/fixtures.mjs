@@ -1,5 +1,6 @@
 // Bench fixtures, written straight into the running server's database file through the domain modules
 // (WAL lets this process write while the server runs). Deterministic: a seeded generator picks the text.
+import { mulberry32 } from '../tests/helpers/fuzz.ts';
 import { SESSION_COOKIE, createSession, generateSessionToken } from '../src/lib/auth/session.ts';
 import { createActivity, publishActivity } from '../src/lib/activities/activities.ts';
 import { register } from '../src/lib/activities/registration.ts';
@@ -15,17 +16,8 @@ const HOUR = 60 * 60 * 1000;
 const NO_PASSWORD = '$argon2id$bench-users-have-no-password';
 const MUNICIPALITIES = ['Skövde', 'Lidköping', 'Mariestad', 'Falköping', 'Skara', 'Tidaholm', 'Vara', 'Götene', 'Hjo', 'Töreboda'];
 
-/** Small deterministic PRNG (mulberry32), so every run uses the same text. */
-export function seeded(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic random numbers (the fuzz test's mulberry32), so every run uses the same text. */
+export const seeded = mulberry32;
 
 const SENTENCES = [
   'Många unga i Skaraborg står i dag utanför både arbete och studier, och andelen har ökat i flera av kommunerna.',
