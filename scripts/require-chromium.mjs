@@ -6,8 +6,3 @@ if (!existsSync(path)) {
   console.error(`\nChromium saknas (${path}); end-to-end-testerna behöver den.\nInstallera med:\n\n  sudo apt-get update && sudo apt-get install -y chromium\n`);
   process.exit(1);
 }
-const [major] = process.versions.node.split('.').map(Number);
-if (major < 22) {
-  console.error(`Node ${process.versions.node} är för gammal: Node 24 LTS (minst 22.12) krävs.`);
-  process.exit(1);
-}

@@ -1,10 +1,23 @@
-// Production entry: serves the built portal with request logs, security headers and graceful shutdown.
-// `npm start` builds first when needed and then runs this; in production run `node scripts/serve.mjs`.
+// Production entry: serves the built portal with request logs, security headers, compression, caching
+// and graceful shutdown. `npm start` builds first when needed and then runs this; in production run
+// `node scripts/serve.mjs`.
+//
+// Static files (prerendered pages, /_astro/ bundles, Pagefind) are answered by sirv before Astro, with the
+// .br/.gz variants written at build time; responses rendered on demand are compressed on the fly
+// (`compression`, above 1 KB). Cache-Control for both comes from scripts/serve/cache-policy.mjs.
+//
+// The build folder (BUILD_DIR, default `dist`, normally a link swapped by `npm run build`) is resolved
+// once at start: this process keeps serving that build even when a new one is swapped in.
 import { randomUUID } from 'node:crypto';
+import { realpathSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import compression from 'compression';
 import pino from 'pino';
+import sirv from 'sirv';
+import { markInUse } from './build/releases.mjs';
+import { onDemandCacheControl, staticCacheControl } from './serve/cache-policy.mjs';
 
 const log = pino({ level: process.env.LOG_LEVEL ?? 'info', base: undefined });
 const buildDir = process.env.BUILD_DIR ?? 'dist';
@@ -24,42 +37,78 @@ function isHttps(req) {
 // every response; Astro writes its own CSP header for on-demand pages through writeHead.
 const FRAME_ANCESTORS = "frame-ancestors 'none'";
 
-function withFrameAncestors(res) {
+function headerName(headers, name) {
+  return headers && Object.keys(headers).find((k) => k.toLowerCase() === name);
+}
+
+/** On-demand responses: adds frame-ancestors to Astro's CSP header and sets Cache-Control, just before the head is sent. */
+function withOnDemandHeaders(req, res) {
   const writeHead = res.writeHead;
   res.writeHead = function (status, ...rest) {
     const headers = rest.find((r) => r && typeof r === 'object');
-    const fromArgs = headers && Object.keys(headers).find((k) => k.toLowerCase() === 'content-security-policy');
-    if (fromArgs) headers[fromArgs] = `${headers[fromArgs]}; ${FRAME_ANCESTORS}`;
+    const csp = headerName(headers, 'content-security-policy');
+    if (csp) headers[csp] = `${headers[csp]}; ${FRAME_ANCESTORS}`;
     else {
       const current = res.getHeader('content-security-policy');
       res.setHeader('content-security-policy', current ? `${current}; ${FRAME_ANCESTORS}` : FRAME_ANCESTORS);
     }
+    const cc = headerName(headers, 'cache-control');
+    const value = onDemandCacheControl({
+      pathname: (req.url ?? '/').split('?')[0],
+      cookie: req.headers.cookie,
+      setsCookie: Boolean(headerName(headers, 'set-cookie') || res.getHeader('set-cookie')),
+      routeValue: (cc ? headers[cc] : res.getHeader('cache-control')) ?? null,
+    });
+    if (cc) delete headers[cc];
+    res.setHeader('cache-control', value);
     return writeHead.call(this, status, ...rest);
   };
 }
 
 export async function serve({ host = process.env.HOST ?? 'localhost', port = Number(process.env.PORT ?? 4321) } = {}) {
   process.env.ASTRO_NODE_AUTOSTART = 'disabled';
-  const { handler } = await import(pathToFileURL(resolve(buildDir, 'server', 'entry.mjs')).href);
+  // The real folder, not the link: a later build swaps the link, this process keeps its own files.
+  const root = realpathSync(resolve(buildDir));
+  const { handler } = await import(pathToFileURL(join(root, 'server', 'entry.mjs')).href);
+  const unmark = markInUse(root);
+  process.once('exit', unmark);
+
+  const staticFiles = sirv(join(root, 'client'), {
+    brotli: true,
+    gzip: true,
+    etag: true,
+    setHeaders: (res, pathname) => res.setHeader('cache-control', staticCacheControl(pathname)),
+  });
+  const compress = compression({ threshold: 1024 });
+  const onDemand = (req, res) => {
+    withOnDemandHeaders(req, res);
+    compress(req, res, () => handler(req, res));
+  };
 
   const server = createServer((req, res) => {
     const started = process.hrtime.bigint();
     const id = randomUUID();
     res.setHeader('x-request-id', id);
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-    withFrameAncestors(res);
     if (isHttps(req)) res.setHeader('strict-transport-security', 'max-age=31536000; includeSubDomains');
     res.on('finish', () => {
       // Only the path is logged: query strings can carry one-time codes and tokens.
       const path = (req.url ?? '/').split('?')[0];
       log.info({ reqId: id, method: req.method, route: path, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request');
     });
-    handler(req, res);
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      // Static pages carry their CSP in a <meta>; the header adds what a <meta> cannot say.
+      res.setHeader('content-security-policy', FRAME_ANCESTORS);
+      staticFiles(req, res, () => {
+        res.removeHeader('content-security-policy');
+        onDemand(req, res);
+      });
+    } else onDemand(req, res);
   });
   server.keepAliveTimeout = 5000;
 
   await new Promise((done) => server.listen(port, host, done));
-  log.info({ host, port }, 'listening');
+  log.info({ host, port, build: root }, 'listening');
 
   let stopping = false;
   const shutdown = (signal) => {

@@ -11,6 +11,7 @@ import { createActivity, publishActivity } from '../../src/lib/activities/activi
 import { register } from '../../src/lib/activities/registration.ts';
 import { useServer, type RunningServer } from '../helpers/server.ts';
 import { launchBrowser, tempDir, newContextAs, expectAccessible } from '../helpers/browser.ts';
+import { stockholmAt, stockholmDate } from '../helpers/clock.ts';
 import { createTestUser } from '../helpers/users.ts';
 
 let server: RunningServer;
@@ -29,10 +30,8 @@ afterAll(async () => {
 
 const contextAs = (userId: number | null, options: Parameters<Browser['newContext']>[0] = {}) => newContextAs(browser, server, db, userId, options);
 
-/** A date about two months ahead in Stockholm, as YYYY-MM-DD. */
-function futureDate(days: number): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + days * 86_400_000));
-}
+/** The Stockholm date `days` days ahead, as YYYY-MM-DD. */
+const futureDate = (days: number): string => stockholmDate(days);
 
 describe('activities in the browser', () => {
   it('create, publish, register ×3 (waitlist), cancel, offer accepted from the mail link, CSV export', async () => {
@@ -145,15 +144,14 @@ describe('activities in the browser', () => {
 
   it('study visit request and course pages pass axe; the public list filters by kind and municipality', async () => {
     const coordinator = createTestUser(db, { role: 'samordnare', organisationId: orgId });
-    const start = new Date(Date.now() + 40 * 86_400_000);
     const base = {
       description: 'Besök med **guidning**.', organiserOrganisationId: orgId, hostOrganisationId: orgId, place: 'Ung Arena, Mariestad', digitalLink: null,
       municipality: 'Mariestad', capacity: 5, organisationQuota: 2, registrationOpensAt: null, registrationClosesAt: null,
       guides: [{ slug: 'samverkan-en-vag-in', title: 'Samverkan kring unga: en väg in' }], questions: [],
-      dates: [{ startsAt: start, endsAt: new Date(start.getTime() + 3 * 3_600_000) }],
+      dates: [{ startsAt: stockholmAt(40, '10:00'), endsAt: stockholmAt(40, '13:00') }],
     };
     const visit = publishActivity(db, createActivity(db, { ...base, title: 'Studiebesök på Ung Arena Mariestad', kind: 'studiebesök' }, coordinator.id).id);
-    const course = publishActivity(db, createActivity(db, { ...base, title: 'Mentorskap – grundkurs', kind: 'kurs', dates: [0, 1].map((d) => ({ startsAt: new Date(start.getTime() + d * 86_400_000), endsAt: new Date(start.getTime() + d * 86_400_000 + 6 * 3_600_000) })) }, coordinator.id).id);
+    const course = publishActivity(db, createActivity(db, { ...base, title: 'Mentorskap – grundkurs', kind: 'kurs', dates: [40, 41].map((d) => ({ startsAt: stockholmAt(d, '09:00'), endsAt: stockholmAt(d, '15:00') })) }, coordinator.id).id);
     const member = createTestUser(db, { organisationId: orgId, name: 'Dana Medlem' });
     const contact = createTestUser(db, { organisationId: orgId, isContactPerson: true, name: 'Erik Kontakt' });
 

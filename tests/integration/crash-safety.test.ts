@@ -18,10 +18,10 @@ import { createIdea } from '../../src/lib/ideas/ideas.ts';
 import { SECTIONS } from '../../src/lib/ideas/template.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { createTestUser } from '../helpers/users.ts';
+import { stockholmAt } from '../helpers/clock.ts';
 
 const USERS = 240;
 const CONCURRENCY = 24;
-const DAY = 86_400_000;
 
 // The database lives in the test's own folder: startServer's stop() removes only the server's folder.
 const dir = mkdtempSync(join(tmpdir(), 'skbn-crash-'));
@@ -34,7 +34,6 @@ afterAll(async () => {
 });
 
 function activityInput(title: string, capacity: number | null): ActivityInput {
-  const start = new Date(Date.now() + 30 * DAY);
   return {
     title,
     description: 'Aktivitet för krocktestet.',
@@ -50,7 +49,7 @@ function activityInput(title: string, capacity: number | null): ActivityInput {
     registrationClosesAt: null,
     guides: [],
     questions: [],
-    dates: [{ startsAt: start, endsAt: new Date(start.getTime() + 2 * 3_600_000) }],
+    dates: [{ startsAt: stockholmAt(30, '10:00'), endsAt: stockholmAt(30, '12:00') }],
   };
 }
 

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { organisations, outbox, users } from '../../db/schema/index.ts';
 import { openDb, type Db } from '../../src/lib/db.ts';
 import { createActivity, publishActivity, type ActivityInput } from '../../src/lib/activities/activities.ts';
+import { stockholmAt } from '../helpers/clock.ts';
 
 process.env.ACTIVITY_JOBS = 'off';
 
@@ -35,7 +36,8 @@ export function user(db: Db, options: { organisationId?: number | null; role?: '
     .get();
 }
 
-export function input(overrides: Partial<ActivityInput> = {}, start = new Date(Date.now() + 10 * DAY)): ActivityInput {
+/** An activity ten days ahead, 10:00–13:00 Stockholm time (or from `start`, three hours long). */
+export function input(overrides: Partial<ActivityInput> = {}, start = stockholmAt(10, '10:00')): ActivityInput {
   return {
     title: 'Nätverksträff om uppföljning',
     description: 'Vi ses och pratar **uppföljning**.',

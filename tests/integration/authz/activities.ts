@@ -10,6 +10,7 @@ import { createActivity, publishActivity, getDates, type ActivityInput } from '.
 import { register } from '../../../src/lib/activities/registration.ts';
 import { markAttendance } from '../../../src/lib/activities/attendance.ts';
 import type { AuthzCase, AuthzDomain, Outcome } from './types.ts';
+import { stockholmAt } from '../../helpers/clock.ts';
 
 type Expect = Record<string, Outcome>;
 const everyone: Expect = { anonymous: 'ok', medlem: 'ok', samordnare: 'ok', admin: 'ok', arrangor: 'ok', vardsamordnare: 'ok', kontaktperson: 'ok', kursdeltagare: 'ok' };
@@ -32,14 +33,12 @@ const action = (name: string, expect: Expect, fields: Record<string, string>): A
   expect: expect as AuthzCase['expect'],
 });
 
-const DAY = 86_400_000;
 function activityInput(title: string, overrides: Partial<ActivityInput> = {}): ActivityInput {
-  const start = new Date(Date.now() + 20 * DAY);
   return {
     title, description: 'Aktivitet för behörighetsmatrisen.', kind: 'nätverksträff', organiserOrganisationId: null, hostOrganisationId: null,
     place: 'Stadshuset, Skövde', digitalLink: null, municipality: 'Skövde', capacity: 10, organisationQuota: null,
     registrationOpensAt: null, registrationClosesAt: null, guides: [], questions: [],
-    dates: [{ startsAt: start, endsAt: new Date(start.getTime() + 3 * 3_600_000) }], ...overrides,
+    dates: [{ startsAt: stockholmAt(20, '10:00'), endsAt: stockholmAt(20, '13:00') }], ...overrides,
   };
 }
 
