@@ -1,21 +1,32 @@
 // Build folders that can be swapped in under a running server. A build target such as `dist` is a
-// symbolic link to `.builds/dist-<time>-<pid>`; a new build is written to a fresh folder beside it and
-// the link is replaced with one atomic rename. A running server resolves the link once at start and
+// symbolic link to `.builds/dist-<time>-<pid>`; a new build is written to a fresh folder there and the
+// link is replaced with one atomic rename. Build folders stay inside the project, whatever the target,
+// because the server bundle imports packages from the project's node_modules. A running server resolves the link once at start and
 // keeps serving its own folder, which is kept (never pruned) while that server's process is alive.
-import { existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const IN_USE = '.in-use';
 
-/** Where the build folders of `target` live: `<parent>/.builds`. */
-export function buildsDir(target) {
-  return join(dirname(resolve(target)), '.builds');
+const PROJECT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Where every build folder lives: the project's `.builds`. */
+export const BUILDS = join(PROJECT, '.builds');
+
+/** The name prefix of `target`'s build folders: `dist` for the project's dist, else name + path hash. */
+export function buildPrefix(target) {
+  const abs = resolve(target);
+  const rel = relative(PROJECT, abs);
+  if (rel && !rel.startsWith('..') && !rel.includes(sep)) return rel;
+  return `${basename(abs)}-${createHash('sha256').update(abs).digest('hex').slice(0, 8)}`;
 }
 
 /** A fresh, empty folder for the next build of `target`. */
 export function freshBuildDir(target, now = new Date()) {
   const stamp = now.toISOString().replace(/[-:.]/g, '').replace('T', '-');
-  const dir = join(buildsDir(target), `${basename(resolve(target))}-${stamp}-${process.pid}`);
+  const dir = join(BUILDS, `${buildPrefix(target)}-${stamp}-${process.pid}`);
   mkdirSync(dir, { recursive: true });
   return dir;
 }
@@ -30,9 +41,15 @@ export function swapIn(target, dir) {
   const abs = resolve(target);
   let movedLegacyFolder = null;
   if (existsSync(abs) && !lstatSync(abs).isSymbolicLink()) {
-    movedLegacyFolder = join(buildsDir(abs), `${basename(abs)}-legacy-${Date.now()}`);
-    mkdirSync(buildsDir(abs), { recursive: true });
-    renameSync(abs, movedLegacyFolder);
+    movedLegacyFolder = join(BUILDS, `${buildPrefix(abs)}-legacy-${Date.now()}`);
+    mkdirSync(BUILDS, { recursive: true });
+    try {
+      renameSync(abs, movedLegacyFolder);
+    } catch (error) {
+      if (error.code !== 'EXDEV') throw error;
+      cpSync(abs, movedLegacyFolder, { recursive: true });
+      rmSync(abs, { recursive: true, force: true });
+    }
   }
   const link = `${abs}.link-${process.pid}`;
   rmSync(link, { force: true });
@@ -75,13 +92,12 @@ export function usersOf(dir) {
  */
 export function pruneBuilds(target, keepPrevious = 1) {
   const abs = resolve(target);
-  const root = buildsDir(abs);
-  if (!existsSync(root)) return [];
+  if (!existsSync(BUILDS)) return [];
   const current = existsSync(abs) ? realpathSync(abs) : null;
-  const prefix = `${basename(abs)}-`;
-  const others = readdirSync(root)
+  const prefix = `${buildPrefix(abs)}-`;
+  const others = readdirSync(BUILDS)
     .filter((name) => name.startsWith(prefix) && /^\d{8}-\d{6}|^legacy-/.test(name.slice(prefix.length)))
-    .map((name) => join(root, name))
+    .map((name) => join(BUILDS, name))
     .filter((dir) => dir !== current)
     .sort()
     .reverse();

@@ -5,7 +5,7 @@ import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, realpathSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freshBuildDir, markInUse, pruneBuilds, removeBuild, swapIn, usersOf } from '../../scripts/build/releases.mjs';
+import { BUILDS, buildPrefix, freshBuildDir, markInUse, pruneBuilds, removeBuild, swapIn, usersOf } from '../../scripts/build/releases.mjs';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -20,6 +20,7 @@ function project() {
 
 function fakeBuild(target: string, label: string, at: Date) {
   const dir = freshBuildDir(target, at);
+  dirs.push(dir);
   mkdirSync(join(dir, 'client'));
   writeFileSync(join(dir, 'client', 'index.html'), label);
   return dir;
@@ -27,12 +28,16 @@ function fakeBuild(target: string, label: string, at: Date) {
 
 describe('build releases', () => {
   it('points the target at each new build with a link, moving a plain folder aside once', () => {
-    const { root, target } = project();
+    const { target } = project();
     mkdirSync(join(target, 'client'), { recursive: true });
     writeFileSync(join(target, 'client', 'index.html'), 'old plain folder');
     const first = fakeBuild(target, 'first', new Date('2026-12-01T10:00:00Z'));
-    expect(first.startsWith(join(root, '.builds', 'dist-20261201-100000'))).toBe(true);
+    // Build folders live in the project (the server bundle needs its node_modules), named per target.
+    expect(buildPrefix(target)).toMatch(/^dist-[0-9a-f]{8}$/);
+    expect(buildPrefix('dist')).toBe('dist');
+    expect(first.startsWith(join(BUILDS, `${buildPrefix(target)}-20261201-100000`))).toBe(true);
     const { movedLegacyFolder } = swapIn(target, first);
+    dirs.push(movedLegacyFolder);
     expect(readFileSync(join(movedLegacyFolder, 'client', 'index.html'), 'utf8')).toBe('old plain folder');
     expect(lstatSync(target).isSymbolicLink()).toBe(true);
     expect(readFileSync(join(target, 'client', 'index.html'), 'utf8')).toBe('first');
