@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { type Db } from '../../src/lib/db.ts';
 import { organisations, users } from '../../db/schema/index.ts';
 import { latestMailTo } from '../../src/lib/mail/outbox.ts';
@@ -83,65 +83,119 @@ describe('accounts in the browser (JavaScript on)', () => {
     await visitor.close();
     await adminContext.close();
   });
+});
 
-  it('every other auth, member and admin page passes axe, including error states and 403', async () => {
-    const anon = await contextAs(null);
-    const page = await anon.newPage();
-    for (const path of ['/logga-in', '/logga-in?next=%2Fmina-sidor', '/glomt-losenord', '/glomt-losenord?skickad=1', '/nytt-losenord?token=ogiltig', '/verifiera?klart=vantar', '/organisationer']) {
+// One test per page (or state), so each stays well inside its timeout on a busy machine.
+describe('every other auth, member and admin page passes axe, including error states and 403', () => {
+  const anonymousPages = ['/logga-in', '/logga-in?next=%2Fmina-sidor', '/glomt-losenord', '/glomt-losenord?skickad=1', '/nytt-losenord?token=ogiltig', '/verifiera?klart=vantar', '/organisationer'];
+  for (const path of anonymousPages) {
+    it(path, async () => {
+      const anon = await contextAs(null);
+      const page = await anon.newPage();
       await page.goto(path);
       await expectAccessible(page, path);
-    }
-    // A form with errors: summary, linked fields.
-    await page.goto('/skapa-konto');
-    await page.getByRole('button', { name: 'Skapa konto' }).click();
-    await page.waitForLoadState();
-    expect(await page.getByRole('alert').textContent()).toContain('Fyll i ditt namn.');
-    await expectAccessible(page, 'skapa konto med fel');
-    await page.goto('/logga-in');
-    await page.getByLabel('E-postadress').fill('ingen@exempel.se');
-    await page.getByLabel('Lösenord').fill('fel-losenord-99');
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.waitForLoadState();
-    expect(await page.getByRole('alert').textContent()).toContain('Fel e-postadress eller lösenord.');
-    await expectAccessible(page, 'logga in med fel');
-    const resetUser = createTestUser(db);
-    const { token } = createPasswordResetToken(db, resetUser.id);
-    await page.goto(`/nytt-losenord?token=${token}`);
-    await expectAccessible(page, 'nytt lösenord');
-    await anon.close();
+      await anon.close();
+    });
+  }
 
-    createTestUser(db, { status: 'pending', name: 'Väntande Vera' });
-    const coordinator = createTestUser(db, { role: 'samordnare' });
-    const coord = await (await contextAs(coordinator.id)).newPage();
-    await coord.goto('/admin?status=pending');
-    await expectAccessible(coord, 'admin medlemmar');
-    expect(await coord.getByRole('button', { name: /Godkänn Väntande Vera/ }).count()).toBe(1);
-    const forbidden = await coord.goto('/admin/organisationer');
-    expect(forbidden!.status()).toBe(403);
-    await expectAccessible(coord, '403');
-
-    const admin = createTestUser(db, { role: 'admin' });
-    const member = createTestUser(db, { organisationId: orgId });
-    const adminPage = await (await contextAs(admin.id)).newPage();
-    await adminPage.goto(`/admin/medlemmar/${member.id}`);
-    await expectAccessible(adminPage, 'admin medlem');
-    await adminPage.goto('/admin/organisationer');
-    await expectAccessible(adminPage, 'admin organisationer');
-    await adminPage.getByLabel('Namn').fill('Götene Fritidsgård');
-    await adminPage.getByLabel('Typ').selectOption('förening');
-    await adminPage.getByLabel('Kommun').selectOption('Götene');
-    await adminPage.getByLabel('E-postdomäner').fill('gotene.se');
-    await adminPage.getByRole('button', { name: 'Lägg till' }).click();
-    await adminPage.waitForLoadState();
-    expect(await adminPage.getByRole('alert').textContent()).toContain('Domänen gotene.se hör redan till Götene kommun.');
-    await expectAccessible(adminPage, 'admin organisationer med fel');
-    await adminPage.getByLabel('E-postdomäner').fill('fritid-gotene.se');
-    await adminPage.getByRole('button', { name: 'Lägg till' }).click();
-    await adminPage.waitForURL(/klart=skapad/);
-    expect(db.select().from(organisations).where(eq(organisations.name, 'Götene Fritidsgård')).get()).toMatchObject({ emailDomains: ['fritid-gotene.se'], municipality: 'Götene' });
-    await adminPage.goto('/mina-sidor');
-    await expectAccessible(adminPage, 'mina sidor som admin');
-  });
+  const cases: Array<{ name: string; as: () => number | null; run: (page: Page) => Promise<void> }> = [
+    {
+      name: 'skapa konto with errors: summary and linked fields',
+      as: () => null,
+      run: async (page) => {
+        await page.goto('/skapa-konto');
+        await page.getByRole('button', { name: 'Skapa konto' }).click();
+        await page.waitForLoadState();
+        expect(await page.getByRole('alert').textContent()).toContain('Fyll i ditt namn.');
+        await expectAccessible(page, 'skapa konto med fel');
+      },
+    },
+    {
+      name: 'logga in with a wrong password',
+      as: () => null,
+      run: async (page) => {
+        await page.goto('/logga-in');
+        await page.getByLabel('E-postadress').fill('ingen@exempel.se');
+        await page.getByLabel('Lösenord').fill('fel-losenord-99');
+        await page.getByRole('button', { name: 'Logga in' }).click();
+        await page.waitForLoadState();
+        expect(await page.getByRole('alert').textContent()).toContain('Fel e-postadress eller lösenord.');
+        await expectAccessible(page, 'logga in med fel');
+      },
+    },
+    {
+      name: 'nytt lösenord with a valid link',
+      as: () => null,
+      run: async (page) => {
+        const { token } = createPasswordResetToken(db, createTestUser(db).id);
+        await page.goto(`/nytt-losenord?token=${token}`);
+        await expectAccessible(page, 'nytt lösenord');
+      },
+    },
+    {
+      name: 'admin member list for a coordinator, with a pending account',
+      as: () => createTestUser(db, { role: 'samordnare' }).id,
+      run: async (page) => {
+        createTestUser(db, { status: 'pending', name: 'Väntande Vera' });
+        await page.goto('/admin?status=pending');
+        await expectAccessible(page, 'admin medlemmar');
+        expect(await page.getByRole('button', { name: /Godkänn Väntande Vera/ }).count()).toBe(1);
+      },
+    },
+    {
+      name: '403 for a coordinator on /admin/organisationer',
+      as: () => createTestUser(db, { role: 'samordnare' }).id,
+      run: async (page) => {
+        const forbidden = await page.goto('/admin/organisationer');
+        expect(forbidden!.status()).toBe(403);
+        await expectAccessible(page, '403');
+      },
+    },
+    {
+      name: 'admin member page',
+      as: () => createTestUser(db, { role: 'admin' }).id,
+      run: async (page) => {
+        const member = createTestUser(db, { organisationId: orgId });
+        await page.goto(`/admin/medlemmar/${member.id}`);
+        await expectAccessible(page, 'admin medlem');
+      },
+    },
+    {
+      name: 'admin organisations: list, a domain error, then a new organisation',
+      as: () => createTestUser(db, { role: 'admin' }).id,
+      run: async (page) => {
+        await page.goto('/admin/organisationer');
+        await expectAccessible(page, 'admin organisationer');
+        await page.getByLabel('Namn').fill('Götene Fritidsgård');
+        await page.getByLabel('Typ').selectOption('förening');
+        await page.getByLabel('Kommun').selectOption('Götene');
+        await page.getByLabel('E-postdomäner').fill('gotene.se');
+        await page.getByRole('button', { name: 'Lägg till' }).click();
+        await page.waitForLoadState();
+        expect(await page.getByRole('alert').textContent()).toContain('Domänen gotene.se hör redan till Götene kommun.');
+        await expectAccessible(page, 'admin organisationer med fel');
+        await page.getByLabel('E-postdomäner').fill('fritid-gotene.se');
+        await page.getByRole('button', { name: 'Lägg till' }).click();
+        await page.waitForURL(/klart=skapad/);
+        expect(db.select().from(organisations).where(eq(organisations.name, 'Götene Fritidsgård')).get()).toMatchObject({ emailDomains: ['fritid-gotene.se'], municipality: 'Götene' });
+      },
+    },
+    {
+      name: 'mina sidor as admin',
+      as: () => createTestUser(db, { role: 'admin' }).id,
+      run: async (page) => {
+        await page.goto('/mina-sidor');
+        await expectAccessible(page, 'mina sidor som admin');
+      },
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, async () => {
+      const context = await contextAs(c.as());
+      await c.run(await context.newPage());
+      await context.close();
+    });
+  }
 });
 
 describe('accounts with JavaScript off', () => {

@@ -63,7 +63,7 @@ async function post(url: string, token: string, fields: Record<string, string>):
 }
 
 describe('crash safety', () => {
-  it('keeps every acknowledged write and an intact database after SIGKILL under write load', async () => {
+  it('keeps every acknowledged write and an intact database after SIGKILL under write load', { timeout: 300_000 }, async () => {
     server = await startServer({ dbPath, env: { ACTIVITY_JOBS: 'off' } });
 
     // ---- fixtures, straight into the database file ----
@@ -138,7 +138,7 @@ describe('crash safety', () => {
 
     // Kill once a good part of the load is acknowledged, while the rest is still in flight.
     const target = Math.floor(jobs.length * 0.4);
-    const deadline = Date.now() + 40_000;
+    const deadline = Date.now() + 150_000; // on a busy machine the load is acknowledged slowly
     while (acks.filter((a) => a.kind === 'registration').length < target && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
     const exited = new Promise((r) => server!.process.once('exit', r));
     killed = true;
