@@ -1,12 +1,13 @@
 // The practical limit for a page: a bare node:http server (own process, like the portal) that answers
-// every request with the same bytes the portal rendered. Usage: node bench/bare-server.mjs <file> <content-type> <port>
+// every request with the same bytes the portal sent. Usage: node bench/bare-server.mjs <file> <content-type> <port> [content-encoding]
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 
-const [file, contentType, port] = process.argv.slice(2);
+const [file, contentType, port, contentEncoding] = process.argv.slice(2);
 const body = readFileSync(file);
+const headers = { 'content-type': contentType, 'content-length': body.length, ...(contentEncoding ? { 'content-encoding': contentEncoding } : {}) };
 const server = createServer((req, res) => {
-  res.writeHead(200, { 'content-type': contentType, 'content-length': body.length });
+  res.writeHead(200, headers);
   res.end(body);
 });
 server.keepAliveTimeout = 5000;

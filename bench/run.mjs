@@ -1,13 +1,14 @@
 // `npm run bench`: prints every figure and writes bench/results/latest.json. Not part of `npm test`.
-// Static side (synthetic guides), then against the production build on 127.0.0.1: SSR throughput beside
-// a bare node:http server, a registration burst, a co-writing burst, and the server's memory.
+// Static side (synthetic guides), then against the production build on 127.0.0.1: static-file and SSR
+// throughput, each beside a bare node:http server, a registration burst, a co-writing burst, and the server's memory.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { benchStaticSite, printStaticSite } from './static-site.mjs';
 import { ensureLoadBuild, startServer } from './server.mjs';
 import { rss } from './memory.mjs';
-import { printCowriting, printMemory, printRegistration, printSsr } from './report.mjs';
+import { printCowriting, printMemory, printRegistration, printSsr, printStaticFiles } from './report.mjs';
+import { benchStaticFiles } from './static-files.mjs';
 
 process.chdir(fileURLToPath(new URL('..', import.meta.url)));
 // The bench process writes fixtures through the domain modules; the periodic activity jobs belong to the server.
@@ -49,6 +50,15 @@ try {
     `Server on ${server.url} (pid ${server.pid}); fixtures: ${fx.activities} activities, viewer with ${fx.registrations} registrations in ${fx.groups} groups, ` +
       `idea with ${fx.idea.sections} sections (${fx.idea.words} words)`,
   );
+  const guideHtml = await (await fetch(`${server.url}/guider/supported-employment`)).text();
+  const css = /href="(\/_astro\/[^"]+\.css)"/.exec(guideHtml)?.[1];
+  if (!css) throw new Error('No stylesheet link on the guide page');
+  results.staticFiles = await benchStaticFiles(server, [
+    { name: 'Guide page (prerendered)', path: '/guider/supported-employment' },
+    { name: 'Stylesheet', path: css },
+    { name: 'Pagefind entry', path: '/pagefind/pagefind.js' },
+  ]);
+  printStaticFiles(results.staticFiles);
   results.ssr = await benchSsr(server, [
     { name: 'Mina sidor', path: '/mina-sidor', cookie: fx.viewerCookie, title: 'Mina sidor' },
     { name: 'Aktiviteter (200)', path: '/aktiviteter', cookie: fx.viewerCookie, title: 'Aktiviteter' },

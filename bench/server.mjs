@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { removeBuild } from '../scripts/build/releases.mjs';
 
 export const LOAD_BUILD_DIR = resolve('.builds', 'bench-load');
 const STAMP = join(LOAD_BUILD_DIR, '.bench-source-stamp');
@@ -30,7 +31,7 @@ export function ensureLoadBuild() {
   const stamp = sourceStamp();
   const entry = join(LOAD_BUILD_DIR, 'server', 'entry.mjs');
   if (existsSync(entry) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === stamp) return { dir: LOAD_BUILD_DIR, seconds: 0, reused: true };
-  rmSync(LOAD_BUILD_DIR, { recursive: true, force: true });
+  removeBuild(LOAD_BUILD_DIR);
   const started = performance.now();
   // The normal content (no synthetic guides): CONTENT_DIR is removed in case the caller has it set.
   const env = { ...process.env, BUILD_DIR: LOAD_BUILD_DIR };

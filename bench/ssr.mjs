@@ -9,13 +9,13 @@ import { freePort, stopChild, track, waitFor } from './server.mjs';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 
-function cannon(url, headers) {
+export function cannon(url, headers) {
   return new Promise((done, fail) => {
     autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers }, (error, result) => (error ? fail(error) : done(result)));
   });
 }
 
-function summary(r) {
+export function summary(r) {
   return {
     requestsPerSecond: Math.round(r.requests.average),
     p50Ms: r.latency.p50,
@@ -41,20 +41,23 @@ async function fetchPage(url, cookie, expectedTitle) {
   return { body, contentType: res.headers.get('content-type') ?? 'text/html' };
 }
 
-async function withBareServer(body, contentType, fn) {
+export async function withBareServer(body, contentType, fn, contentEncoding) {
   const dir = mkdtempSync(join(tmpdir(), 'skbn-bare-'));
   const file = join(dir, 'page.html');
   writeFileSync(file, body);
   const port = await freePort();
   let log = '';
-  const child = track(spawn(process.execPath, [resolve('bench/bare-server.mjs'), file, contentType, String(port)], { stdio: ['ignore', 'pipe', 'pipe'] }));
+  const args = [resolve('bench/bare-server.mjs'), file, contentType, String(port), ...(contentEncoding ? [contentEncoding] : [])];
+  const child = track(spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] }));
   child.stdout.on('data', (d) => (log += d));
   child.stderr.on('data', (d) => (log += d));
   try {
     const url = `http://127.0.0.1:${port}/`;
     await waitFor(url, child, () => log);
-    const check = Buffer.from(await (await fetch(url)).arrayBuffer());
-    if (!check.equals(body)) throw new Error('The bare server does not serve the same bytes');
+    if (!contentEncoding) {
+      const check = Buffer.from(await (await fetch(url)).arrayBuffer());
+      if (!check.equals(body)) throw new Error('The bare server does not serve the same bytes');
+    }
     return await fn(url);
   } finally {
     await stopChild(child);

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { generateContent } from './generate-content.mjs';
+import { removeBuild } from '../scripts/build/releases.mjs';
 
 function walk(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
@@ -34,7 +35,7 @@ export function benchStaticSite(count = 200) {
   const contentDir = join(tmpdir(), `skbn-bench-content-${process.pid}`);
   const buildDir = join('.builds', 'bench-static');
   rmSync(contentDir, { recursive: true, force: true });
-  rmSync(buildDir, { recursive: true, force: true });
+  removeBuild(buildDir);
   generateContent(contentDir, count);
   const started = performance.now();
   execSync('npm run build', { stdio: 'ignore', env: { ...process.env, CONTENT_DIR: contentDir, BUILD_DIR: buildDir } });
@@ -52,7 +53,7 @@ export function benchStaticSite(count = 200) {
     pagefindIndexBytes: pagefindBytes,
   };
   rmSync(contentDir, { recursive: true, force: true });
-  rmSync(buildDir, { recursive: true, force: true });
+  removeBuild(buildDir);
   return result;
 }
 
