@@ -2,9 +2,10 @@
 // and graceful shutdown. `npm start` builds first when needed and then runs this; in production run
 // `node scripts/serve.mjs`.
 //
-// Static files (prerendered pages, /_astro/ bundles, Pagefind) are answered by sirv before Astro, with the
-// .br/.gz variants written at build time; responses rendered on demand are compressed on the fly
-// (`compression`, above 1 KB). Cache-Control for both comes from scripts/serve/cache-policy.mjs.
+// Static files (prerendered pages, /_astro/ bundles, Pagefind) are answered from memory before Astro, with
+// the .br/.gz variants written at build time (scripts/serve/static-files.mjs); responses rendered on demand
+// are compressed on the fly (`compression`, above 1 KB). Cache-Control for both comes from
+// scripts/serve/cache-policy.mjs.
 //
 // The build folder (BUILD_DIR, default `dist`, normally a link swapped by `npm run build`) is resolved
 // once at start: this process keeps serving that build even when a new one is swapped in.
@@ -15,9 +16,9 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import compression from 'compression';
 import pino from 'pino';
-import sirv from 'sirv';
 import { markInUse } from './build/releases.mjs';
 import { onDemandCacheControl, staticCacheControl } from './serve/cache-policy.mjs';
+import { staticFiles } from './serve/static-files.mjs';
 
 const log = pino({ level: process.env.LOG_LEVEL ?? 'info', base: undefined });
 const buildDir = process.env.BUILD_DIR ?? 'dist';
@@ -73,12 +74,7 @@ export async function serve({ host = process.env.HOST ?? 'localhost', port = Num
   const unmark = markInUse(root);
   process.once('exit', unmark);
 
-  const staticFiles = sirv(join(root, 'client'), {
-    brotli: true,
-    gzip: true,
-    etag: true,
-    setHeaders: (res, pathname) => res.setHeader('cache-control', staticCacheControl(pathname)),
-  });
+  const statics = staticFiles(join(root, 'client'), staticCacheControl);
   const compress = compression({ threshold: 1024 });
   const onDemand = (req, res) => {
     withOnDemandHeaders(req, res);
@@ -96,19 +92,16 @@ export async function serve({ host = process.env.HOST ?? 'localhost', port = Num
       const path = (req.url ?? '/').split('?')[0];
       log.info({ reqId: id, method: req.method, route: path, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request');
     });
-    if (req.method === 'GET' || req.method === 'HEAD') {
-      // Static pages carry their CSP in a <meta>; the header adds what a <meta> cannot say.
-      res.setHeader('content-security-policy', FRAME_ANCESTORS);
-      staticFiles(req, res, () => {
-        res.removeHeader('content-security-policy');
-        onDemand(req, res);
-      });
-    } else onDemand(req, res);
+    // Static pages carry their CSP in a <meta>; the header adds what a <meta> cannot say.
+    res.setHeader('content-security-policy', FRAME_ANCESTORS);
+    if (statics.handle(req, res)) return;
+    res.removeHeader('content-security-policy');
+    onDemand(req, res);
   });
   server.keepAliveTimeout = 5000;
 
   await new Promise((done) => server.listen(port, host, done));
-  log.info({ host, port, build: root }, 'listening');
+  log.info({ host, port, build: root, staticFiles: statics.files, staticMb: Number((statics.bytes / 2 ** 20).toFixed(1)) }, 'listening');
 
   let stopping = false;
   const shutdown = (signal) => {
