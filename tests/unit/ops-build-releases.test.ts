@@ -36,7 +36,7 @@ describe('build releases', () => {
     expect(buildPrefix(target)).toMatch(/^dist-[0-9a-f]{8}$/);
     expect(buildPrefix('dist')).toBe('dist');
     expect(first.startsWith(join(BUILDS, `${buildPrefix(target)}-20261201-100000`))).toBe(true);
-    const { movedLegacyFolder } = swapIn(target, first);
+    const movedLegacyFolder: string = swapIn(target, first).movedLegacyFolder!;
     dirs.push(movedLegacyFolder);
     expect(readFileSync(join(movedLegacyFolder, 'client', 'index.html'), 'utf8')).toBe('old plain folder');
     expect(lstatSync(target).isSymbolicLink()).toBe(true);
