@@ -9,9 +9,9 @@ import { freePort, stopChild, track, waitFor } from './server.mjs';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 
-export function cannon(url, headers) {
+export function cannon(url, headers, duration = DURATION_S) {
   return new Promise((done, fail) => {
-    autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers }, (error, result) => (error ? fail(error) : done(result)));
+    autocannon({ url, connections: CONNECTIONS, duration, headers }, (error, result) => (error ? fail(error) : done(result)));
   });
 }
 
