@@ -114,6 +114,8 @@ export async function startServer(buildDir) {
         PORT: String(port),
         DATABASE_PATH: dbPath,
         NODE_ENV: 'production',
+        // Production refuses to start without a public origin for links (src/lib/config.ts).
+        SITE_URL: `http://127.0.0.1:${port}`,
         BUILD_DIR: buildDir,
         // Request logs at info level would measure pino writing to a pipe; warnings still show.
         LOG_LEVEL: 'warn',

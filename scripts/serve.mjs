@@ -19,6 +19,7 @@ import pino from 'pino';
 import { markInUse } from './build/releases.mjs';
 import { onDemandCacheControl, staticCacheControl } from './serve/cache-policy.mjs';
 import { staticFiles } from './serve/static-files.mjs';
+import { ConfigError, FORWARDED_HEADERS, isTrustedProxy, loadConfig } from '../src/lib/config.ts';
 
 const log = pino({ level: process.env.LOG_LEVEL ?? 'info', base: undefined });
 const buildDir = process.env.BUILD_DIR ?? 'dist';
@@ -29,6 +30,15 @@ const SECURITY_HEADERS = {
   'x-frame-options': 'DENY',
   'permissions-policy': 'camera=(), microphone=(), geolocation=()',
 };
+
+// Methods the portal never answers (undici refuses to build a Request for TRACE/TRACK/CONNECT, a 500).
+const REFUSED_METHODS = new Set(['TRACE', 'TRACK', 'CONNECT']);
+
+/** X-Forwarded-* and Forwarded count only when the direct peer is a configured proxy (TRUSTED_PROXY). */
+function dropUntrustedForwardedHeaders(req) {
+  if (isTrustedProxy(req.socket.remoteAddress)) return;
+  for (const name of FORWARDED_HEADERS) delete req.headers[name];
+}
 
 function isHttps(req) {
   return req.socket.encrypted === true || req.headers['x-forwarded-proto'] === 'https';
@@ -67,6 +77,16 @@ function withOnDemandHeaders(req, res) {
 }
 
 export async function serve({ host = process.env.HOST ?? 'localhost', port = Number(process.env.PORT ?? 4321) } = {}) {
+  // The portal's code reads where it listens from the environment (src/lib/config.ts: siteUrl()).
+  process.env.HOST = host;
+  process.env.PORT = String(port);
+  try {
+    loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
   process.env.ASTRO_NODE_AUTOSTART = 'disabled';
   // The real folder, not the link: a later build swaps the link, this process keeps its own files.
   const root = realpathSync(resolve(buildDir));
@@ -85,6 +105,9 @@ export async function serve({ host = process.env.HOST ?? 'localhost', port = Num
     const started = process.hrtime.bigint();
     const id = randomUUID();
     res.setHeader('x-request-id', id);
+    dropUntrustedForwardedHeaders(req);
+    // The error page (src/pages/500.astro) shows the id, so a report can be matched to the log line.
+    req.headers['x-request-id'] = id;
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     if (isHttps(req)) res.setHeader('strict-transport-security', 'max-age=31536000; includeSubDomains');
     res.on('finish', () => {
@@ -92,6 +115,11 @@ export async function serve({ host = process.env.HOST ?? 'localhost', port = Num
       const path = (req.url ?? '/').split('?')[0];
       log.info({ reqId: id, method: req.method, route: path, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request');
     });
+    if (REFUSED_METHODS.has(req.method ?? '')) {
+      res.writeHead(405, { allow: 'GET, HEAD, POST', 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Metoden stöds inte.');
+      return;
+    }
     // Static pages carry their CSP in a <meta>; the header adds what a <meta> cannot say.
     res.setHeader('content-security-policy', FRAME_ANCESTORS);
     if (statics.handle(req, res)) return;

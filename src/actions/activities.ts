@@ -4,6 +4,7 @@ import { getCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { ACTIVITY_KINDS, type User } from '../../db/schema/index.ts';
 import { getDb } from '../lib/db.ts';
+import { siteUrl } from '../lib/config.ts';
 import { ActivityError } from '../lib/activities/errors.ts';
 import { can } from '../lib/activities/permissions.ts';
 import { cancelActivity, createActivity, getActivityBySlug, publishActivity, updateActivity, type ActivityInput } from '../lib/activities/activities.ts';
@@ -22,8 +23,8 @@ function actor(context: ActionAPIContext): User {
   return user;
 }
 
-function baseUrl(context: ActionAPIContext): string {
-  return (process.env.SITE_URL ?? context.url.origin).replace(/\/$/, '');
+function baseUrl(_context: ActionAPIContext): string {
+  return siteUrl();
 }
 
 /** Runs lib code, turning its expected errors into ActionErrors with the same Swedish message. */

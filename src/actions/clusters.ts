@@ -2,6 +2,7 @@
 import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions';
 import { z } from 'astro/zod';
 import { getDb } from '../lib/db.ts';
+import { siteUrl } from '../lib/config.ts';
 import { ClusterError } from '../lib/clusters/errors.ts';
 import { groupAccessById, ideaAccessById, type Denied } from '../lib/clusters/access.ts';
 import { can, type ClusterAction } from '../lib/clusters/permissions.ts';
@@ -135,7 +136,7 @@ export const clusters = {
     handler: (input, context) => {
       const { group, user, membership } = groupFor(context, input.groupId, 'group:view');
       if (membership) throw new ActionError({ code: 'CONFLICT', message: 'Du har redan en förfrågan eller ett medlemskap i gruppen.' });
-      run(() => requestToJoinLib(getDb(), group, user.id, input.message, context.url.origin));
+      run(() => requestToJoinLib(getDb(), group, user.id, input.message, siteUrl()));
       return { slug: group.slug };
     },
   }),
@@ -145,7 +146,7 @@ export const clusters = {
     input: z.object({ groupId: id('Grupp'), membershipId: id('Förfrågan'), decision: z.enum(['godkann', 'avboj'], { error: 'Välj godkänn eller avböj.' }) }),
     handler: (input, context) => {
       const { group } = groupFor(context, input.groupId, 'group:manage');
-      run(() => decideRequestLib(getDb(), group, input.membershipId, input.decision === 'godkann', context.url.origin));
+      run(() => decideRequestLib(getDb(), group, input.membershipId, input.decision === 'godkann', siteUrl()));
       return { slug: group.slug, decision: input.decision };
     },
   }),
@@ -155,7 +156,7 @@ export const clusters = {
     input: z.object({ groupId: id('Grupp'), email: z.email({ error: 'Skriv en giltig e-postadress.' }) }),
     handler: (input, context) => {
       const { group, user } = groupFor(context, input.groupId, 'group:manage');
-      run(() => inviteMemberLib(getDb(), group, input.email, user.id, context.url.origin));
+      run(() => inviteMemberLib(getDb(), group, input.email, user.id, siteUrl()));
       return { slug: group.slug };
     },
   }),

@@ -7,6 +7,7 @@ import { can, type AdminPermission } from '../lib/auth/permissions.ts';
 import { retryAfterText } from '../lib/auth/rate-limit.ts';
 import type { RequestContext } from '../lib/auth/accounts.ts';
 import { formatTime } from '../lib/time.ts';
+import { siteUrl } from '../lib/config.ts';
 
 export function requireUser(context: ActionAPIContext): User {
   const user = context.locals.user;
@@ -49,7 +50,7 @@ export function fieldError(field: string, message: string): ActionError {
   return new FieldActionError(field, message);
 }
 
-/** Base URL for links in mails (SITE_URL when set, so a forged Host header cannot redirect them) and client IP. */
+/** Base URL for links in mails (siteUrl(): never the request's Host header) and client IP. */
 export function requestContext(context: ActionAPIContext): RequestContext {
   let ip = 'okänd';
   try {
@@ -57,6 +58,5 @@ export function requestContext(context: ActionAPIContext): RequestContext {
   } catch {
     /* not available (e.g. prerendering) */
   }
-  const baseUrl = (process.env.SITE_URL ?? context.url.origin).replace(/\/+$/, '');
-  return { baseUrl, ip };
+  return { baseUrl: siteUrl(), ip };
 }

@@ -55,3 +55,30 @@ export class Client {
     return res;
   }
 }
+
+/**
+ * A request with headers fetch will not send as given (a forged Host, TRACE): node:http straight to
+ * the server's socket. Returns status, headers and body text.
+ */
+export async function rawRequest(
+  baseUrl: string,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }> {
+  const { request } = await import('node:http');
+  const target = new URL(baseUrl);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: target.hostname, port: target.port, path, method: options.method ?? 'GET', headers: options.headers, setHost: !(options.headers && Object.keys(options.headers).some((h) => h.toLowerCase() === 'host')) },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
+      },
+    );
+    req.on('error', reject);
+    if (options.body !== undefined) req.write(options.body);
+    req.end();
+  });
+}

@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getDb } from '../../lib/db.ts';
+import { siteUrl } from '../../lib/config.ts';
 import { getDates, listPublishedUpcoming } from '../../lib/activities/activities.ts';
 import { buildCalendar } from '../../lib/activities/calendar.ts';
 import { isActivityKind } from '../../lib/activities/kinds.ts';
@@ -17,7 +18,7 @@ export const GET: APIRoute = ({ url }) => {
     municipality: url.searchParams.get('kommun') || undefined,
     guideSlug: url.searchParams.get('guide') || undefined,
   }).map((activity) => ({ activity, dates: getDates(db, activity.id) }));
-  const body = buildCalendar(items, { calName: 'Skaraborgsnätet – aktiviteter', base: process.env.SITE_URL ?? url.origin });
+  const body = buildCalendar(items, { calName: 'Skaraborgsnätet – aktiviteter', base: siteUrl() });
   return new Response(body, {
     headers: { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': 'inline; filename="skaraborgsnatet-aktiviteter.ics"', 'cache-control': 'public, max-age=300' },
   });

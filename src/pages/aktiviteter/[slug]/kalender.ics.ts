@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { loginUrlFor } from '../../../lib/auth/redirect.ts';
 import { getDb } from '../../../lib/db.ts';
+import { siteUrl } from '../../../lib/config.ts';
 import { getActivityBySlug } from '../../../lib/activities/activities.ts';
 import { buildCalendar } from '../../../lib/activities/calendar.ts';
 import { can } from '../../../lib/activities/permissions.ts';
@@ -14,6 +15,6 @@ export const GET: APIRoute = ({ params, locals, url, redirect }) => {
   if (!can(locals.user, 'view', found.activity)) {
     return locals.user ? new Response('Åtkomst nekad.', { status: 403 }) : redirect(loginUrlFor(url.pathname));
   }
-  const body = buildCalendar([{ activity: found.activity, dates: found.dates }], { calName: found.activity.title, base: process.env.SITE_URL ?? url.origin });
+  const body = buildCalendar([{ activity: found.activity, dates: found.dates }], { calName: found.activity.title, base: siteUrl() });
   return new Response(body, { headers: { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `attachment; filename="${found.activity.slug}.ics"` } });
 };

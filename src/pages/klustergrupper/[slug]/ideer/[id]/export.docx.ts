@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { loginUrlFor } from '../../../../../lib/auth/redirect.ts';
 import { getDb } from '../../../../../lib/db.ts';
+import { siteUrl } from '../../../../../lib/config.ts';
 import { ideaAccessBySlug } from '../../../../../lib/clusters/access.ts';
 import { exportFileName, loadIdeaDocument } from '../../../../../lib/ideas/document.ts';
 import { ideaToDocx } from '../../../../../lib/ideas/export-docx.ts';
@@ -9,7 +10,7 @@ export const prerender = false;
 
 export const GET: APIRoute = async ({ locals, params, url }) => {
   const user = locals.user;
-  if (!user) return Response.redirect(new URL(loginUrlFor(url.pathname), url), 302);
+  if (!user) return Response.redirect(new URL(loginUrlFor(url.pathname), siteUrl()), 302);
   const db = getDb();
   const access = ideaAccessBySlug(db, user, params.slug ?? '', Number(params.id));
   if (!access.ok) return new Response(access.message, { status: access.status, headers: { 'content-type': 'text/plain; charset=utf-8' } });

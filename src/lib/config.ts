@@ -1,0 +1,131 @@
+// The portal's runtime configuration: the one place that reads and validates the environment (zod)
+// for the settings below, and the one origin for every absolute link (mail, calendar files,
+// redirects). Plain TypeScript with erasable syntax only, so scripts/serve.mjs can import it directly.
+import { isIP } from 'node:net';
+import { z } from 'astro/zod';
+
+/** An unset variable and an empty one mean the same: not configured. */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+const siteUrlSchema = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `SITE_URL är ingen giltig adress: "${value}". Skriv till exempel https://natet.example.se.` });
+      return z.NEVER;
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+      ctx.addIssue({ code: 'custom', message: 'SITE_URL måste börja med https:// (eller http://).' });
+      return z.NEVER;
+    }
+    if (url.pathname !== '/' || url.search || url.hash || url.username || url.password) {
+      ctx.addIssue({ code: 'custom', message: 'SITE_URL ska bara vara ursprunget, utan sökväg, till exempel https://natet.example.se.' });
+      return z.NEVER;
+    }
+    return url.origin;
+  });
+
+const proxyList = z
+  .string()
+  .transform((value, ctx) => {
+    const addresses = value.split(/[\s,]+/).filter(Boolean).map(normaliseAddress);
+    const invalid = addresses.filter((a) => isIP(a) === 0);
+    if (invalid.length) {
+      ctx.addIssue({ code: 'custom', message: `TRUSTED_PROXY ska vara IP-adresser åtskilda med komma; ogiltigt: ${invalid.join(', ')}.` });
+      return z.NEVER;
+    }
+    return addresses;
+  });
+
+const envSchema = z
+  .object({
+    NODE_ENV: optional(z.string()),
+    HOST: optional(z.string()).default('localhost'),
+    PORT: optional(z.coerce.number({ error: 'PORT måste vara ett tal.' }).int('PORT måste vara ett heltal.').min(0).max(65535)).default(4321),
+    SITE_URL: optional(siteUrlSchema),
+    TRUSTED_PROXY: optional(proxyList).default([]),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.SITE_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SITE_URL'],
+        message:
+          'SITE_URL måste vara satt när NODE_ENV=production: den publika adressen (till exempel https://natet.example.se) ' +
+          'som länkar i mejl och kalenderfiler pekar på. Utan den skulle länkarna följa förfrågans Host-huvud.',
+      });
+    }
+  });
+
+export interface Config {
+  production: boolean;
+  host: string;
+  port: number;
+  /** The public origin, without a trailing slash. */
+  siteUrl: string;
+  /** Whether SITE_URL was set (otherwise siteUrl is the server's own listen address). */
+  siteUrlConfigured: boolean;
+  /** Addresses of reverse proxies whose X-Forwarded-* headers are believed. */
+  trustedProxies: string[];
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** "::ffff:127.0.0.1" → "127.0.0.1", so IPv4 proxies match however the socket reports them. */
+function normaliseAddress(address: string): string {
+  const a = address.trim().toLowerCase();
+  return a.startsWith('::ffff:') && isIP(a.slice(7)) === 4 ? a.slice(7) : a;
+}
+
+/** The address the server listens on, as an origin browsers can use. */
+function listenOrigin(host: string, port: number): string {
+  const name = host === '0.0.0.0' || host === '::' || host === '' ? 'localhost' : host;
+  return `http://${isIP(name) === 6 ? `[${name}]` : name}:${port}`;
+}
+
+/** Validates an environment; throws ConfigError with every problem in Swedish. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(`Felaktig konfiguration:\n${parsed.error.issues.map((i) => `  - ${i.message}`).join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    production: e.NODE_ENV === 'production',
+    host: e.HOST,
+    port: e.PORT,
+    siteUrl: e.SITE_URL ?? listenOrigin(e.HOST, e.PORT),
+    siteUrlConfigured: Boolean(e.SITE_URL),
+    trustedProxies: e.TRUSTED_PROXY,
+  };
+}
+
+let current: Config | undefined;
+
+/** The process's configuration, read once. */
+export function config(): Config {
+  return (current ??= loadConfig());
+}
+
+/** The one origin for absolute links: SITE_URL, or outside production the server's listen address. */
+export function siteUrl(): string {
+  return config().siteUrl;
+}
+
+/** Whether a direct peer (the socket's remote address) is a configured reverse proxy. */
+export function isTrustedProxy(address: string | undefined | null): boolean {
+  if (!address) return false;
+  return config().trustedProxies.includes(normaliseAddress(address));
+}
+
+/** Request headers a client can forge that only a trusted proxy may set. */
+export const FORWARDED_HEADERS = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'x-forwarded-prefix', 'x-real-ip'] as const;
