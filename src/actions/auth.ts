@@ -19,6 +19,7 @@ import { PASSWORD_MAX_LENGTH, passwordPolicyError } from '../lib/auth/password.t
 import { safeNextPath } from '../lib/auth/redirect.ts';
 import { createSession, generateSessionToken, invalidateAllSessions, invalidateSession } from '../lib/auth/session.ts';
 import { parseDomains, saveOrganisation, SKARABORG_MUNICIPALITIES } from '../lib/organisations/index.ts';
+import { decideOrganisationChange, requestOrganisationChange, withdrawOrganisationChange } from '../lib/organisations/change-requests.ts';
 import { deleteAccount } from '../lib/users/delete.ts';
 import { approveMember, getMember, setMemberActive, setMemberRole } from '../lib/users/members.ts';
 import { updateProfile } from '../lib/users/profile.ts';
@@ -33,7 +34,7 @@ const email = z
   .pipe(z.email({ error: 'Skriv en giltig e-postadress, till exempel namn@kommun.se.' }));
 const password = (message = 'Fyll i ditt lösenord.') => z.string({ error: message }).min(1, message).max(PASSWORD_MAX_LENGTH, `Lösenordet får ha högst ${PASSWORD_MAX_LENGTH} tecken.`);
 const name = z.string({ error: 'Fyll i ditt namn.' }).trim().min(2, 'Fyll i ditt namn.').max(100, 'Namnet får ha högst 100 tecken.');
-/** The organisation select: a positive id, or 0 for "my organisation is not in the list". */
+/** The organisation select: a positive id, or 0 for "no organisation / not in the list". */
 const organisationId = z.number({ error: 'Välj din organisation.' }).int('Välj din organisation.').min(0, 'Välj din organisation.');
 const optionalText = (max: number, label: string) =>
   z
@@ -70,12 +71,12 @@ export const auth = {
   signup: defineAction({
     accept: 'form',
     input: z
-      .object({ name, email, organisationId, password: password('Välj ett lösenord.') })
+      .object({ name, email, password: password('Välj ett lösenord.') })
       .superRefine(policyRefine('password', (d) => d.password, (d) => ({ email: d.email, name: d.name }))),
     handler: async (input, context) => {
       const result = await signUp(
         getDb(),
-        { name: input.name, email: input.email, organisationId: input.organisationId || null, password: input.password },
+        { name: input.name, email: input.email, password: input.password },
         requestContext(context),
       );
       if (!result.ok && result.reason === 'rate_limited') throw tooManyRequests('För många nya konton har skapats från din uppkoppling.', result.retryAt);
@@ -175,13 +176,32 @@ export const auth = {
 
   updateProfile: defineAction({
     accept: 'form',
-    input: z.object({ name, organisationId, roleTitle: optionalText(100, 'Befattningen'), phone: optionalText(30, 'Telefonnumret') }),
+    input: z.object({ name, roleTitle: optionalText(100, 'Befattningen'), phone: optionalText(30, 'Telefonnumret') }),
     handler: async (input, context) => {
       const user = requireUser(context);
       if (input.phone && !/^[+0-9][0-9 ()-]{4,}$/.test(input.phone)) throw fieldError('phone', 'Skriv telefonnumret med siffror, till exempel 0500-49 30 00.');
-      const result = updateProfile(getDb(), user, { ...input, organisationId: input.organisationId || null });
-      if (!result.ok) throw fieldError(result.field, result.message);
+      updateProfile(getDb(), user, input);
       return { saved: true };
+    },
+  }),
+
+  requestOrganisationChange: defineAction({
+    accept: 'form',
+    input: z.object({ organisationId, message: optionalText(500, 'Motiveringen') }),
+    handler: async (input, context) => {
+      const user = requireUser(context);
+      const result = requestOrganisationChange(getDb(), user, input.organisationId || null, input.message);
+      if (!result.ok) throw fieldError(result.field, result.message);
+      return { requested: true };
+    },
+  }),
+
+  withdrawOrganisationChange: defineAction({
+    accept: 'form',
+    handler: async (_input, context) => {
+      const user = requireUser(context);
+      if (!withdrawOrganisationChange(getDb(), user.id)) throw new ActionError({ code: 'NOT_FOUND', message: 'Du har ingen begäran om att byta organisation.' });
+      return { withdrawn: true };
     },
   }),
 
@@ -241,6 +261,22 @@ export const auth = {
       if (!result.ok && result.reason === 'not_found') throw new ActionError({ code: 'NOT_FOUND', message: 'Medlemmen finns inte.' });
       if (!result.ok) throw new ActionError({ code: 'CONFLICT', message: 'Kontot väntar inte på godkännande.' });
       return { name: result.user.name };
+    },
+  }),
+
+  decideOrganisationChange: defineAction({
+    accept: 'form',
+    input: z.object({
+      requestId: z.number({ error: 'Begäran saknas.' }).int().positive('Begäran saknas.'),
+      decision: z.enum(['approve', 'deny'], { error: 'Välj godkänn eller avslå.' }),
+    }),
+    handler: async (input, context) => {
+      const decider = requirePermission(context, 'member.approve');
+      const result = decideOrganisationChange(getDb(), decider, input.requestId, input.decision === 'approve');
+      if (result.ok) return { name: result.user.name, approved: result.approved };
+      if (result.reason === 'not_found') throw new ActionError({ code: 'NOT_FOUND', message: 'Begäran finns inte.' });
+      if (result.reason === 'own_request') throw new ActionError({ code: 'FORBIDDEN', message: 'Du kan inte besluta om din egen begäran. Be en annan samordnare.' });
+      throw new ActionError({ code: 'CONFLICT', message: 'Begäran är redan avgjord.' });
     },
   }),
 

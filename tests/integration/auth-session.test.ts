@@ -13,7 +13,8 @@ import { createTestUser, loginAs, TEST_PASSWORD } from '../helpers/users.ts';
 let server: RunningServer;
 let db: Db;
 
-useServer((ctx) => ({ server, db } = ctx));
+// The test client connects from 127.0.0.1, configured here as the reverse proxy whose X-Forwarded-Proto counts.
+useServer((ctx) => ({ server, db } = ctx), { env: { TRUSTED_PROXY: '127.0.0.1,::1' } });
 
 async function logIn(client: Client, email: string, password = TEST_PASSWORD, next?: string) {
   return client.post('/logga-in?_action=auth.login', { email, password, ...(next ? { next } : {}) });
@@ -42,7 +43,7 @@ describe('log-in and session cookie', () => {
     expect(JSON.stringify(dump)).not.toContain(token);
   });
 
-  it('marks the cookie Secure behind HTTPS', async () => {
+  it('marks the cookie Secure behind an HTTPS proxy named in TRUSTED_PROXY', async () => {
     const user = createTestUser(db);
     const res = await fetch(`${server.url}/_actions/auth.login`, {
       method: 'POST',
@@ -212,12 +213,13 @@ describe('profile, my data and deleting the account', () => {
     const user = createTestUser(db);
     const client = new Client(server.url);
     loginAs(client, db, user.id);
-    const bad = await client.post('/mina-sidor/profil?_action=auth.updateProfile', { name: '', organisationId: String(org.id), roleTitle: 'Coach', phone: 'abc' });
+    const bad = await client.post('/mina-sidor/profil?_action=auth.updateProfile', { name: '', roleTitle: 'Coach', phone: 'abc' });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('Fyll i ditt namn.');
     const res = await client.post('/mina-sidor/profil?_action=auth.updateProfile', { name: 'Sven Ny', organisationId: String(org.id), roleTitle: 'Studie- och yrkesvägledare', phone: '0505-123 45' });
     expect(res.status).toBe(303);
-    expect(db.select().from(users).where(eq(users.id, user.id)).get()).toMatchObject({ name: 'Sven Ny', organisationId: org.id, roleTitle: 'Studie- och yrkesvägledare', phone: '0505-123 45' });
+    // The organisation is not part of the profile: a posted organisationId changes nothing (issue 10).
+    expect(db.select().from(users).where(eq(users.id, user.id)).get()).toMatchObject({ name: 'Sven Ny', organisationId: null, roleTitle: 'Studie- och yrkesvägledare', phone: '0505-123 45' });
     expect(await (await client.get('/mina-sidor/profil?klart=sparad')).text()).toContain('Dina uppgifter är sparade.');
   });
 

@@ -4,7 +4,6 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import { sessions, users, type User } from '../../../db/schema/index.ts';
 import type { Db } from '../db.ts';
-import { getOrganisation } from '../organisations/index.ts';
 import { createEmailVerificationRequest, verifyEmailCode, type VerifyResult } from './email-verification.ts';
 import {
   sendAccountExistsMail,
@@ -35,24 +34,23 @@ export function findUserByEmail(db: Db, email: string): User | undefined {
 export interface SignUpInput {
   name: string;
   email: string;
-  organisationId: number | null;
   password: string;
 }
 
 /**
  * Creates an unverified account and mails a verification code. An address that already has a
- * verified account gets a mail telling its owner instead; the caller sees the same result.
+ * verified account gets a mail telling its owner instead; the caller sees the same result. A second
+ * sign-up with an address that is not verified yet never changes the account: it gets a code of its
+ * own, and its name and password apply only if that code is the one that verifies the address. The
+ * organisation is not chosen here: it follows the verified e-mail domain (src/lib/organisations).
  */
-export async function signUp(db: Db, input: SignUpInput, ctx: RequestContext): Promise<{ ok: true } | RateLimited | FieldError<'password' | 'organisationId'>> {
+export async function signUp(db: Db, input: SignUpInput, ctx: RequestContext): Promise<{ ok: true } | RateLimited | FieldError<'password'>> {
   const now = ctx.now ?? new Date();
   const email = input.email.toLowerCase();
   const ipLimit = limits.signupByIp.consume(ctx.ip, 1, now.getTime());
   if (!ipLimit.allowed) return { ok: false, reason: 'rate_limited', retryAt: ipLimit.retryAt };
   const policy = passwordPolicyError(input.password, { email, name: input.name });
   if (policy) return { ok: false, reason: 'field', field: 'password', message: policy };
-  if (input.organisationId !== null && !getOrganisation(db, input.organisationId)) {
-    return { ok: false, reason: 'field', field: 'organisationId', message: 'Välj en organisation i listan.' };
-  }
   const passwordHash = await hashPassword(input.password);
   const mayMail = limits.mailByAddress.consume(email, 1, now.getTime()).allowed;
 
@@ -61,15 +59,13 @@ export async function signUp(db: Db, input: SignUpInput, ctx: RequestContext): P
     if (mayMail) sendAccountExistsMail(db, ctx.baseUrl, email, existing.name);
     return { ok: true };
   }
-  // New address, or an earlier sign-up that was never verified: (re)write it and send a fresh code.
-  const { user, code, expiresAt } = db.transaction(() => {
-    const values = { name: input.name, organisationId: input.organisationId, passwordHash };
-    const user = existing
-      ? db.update(users).set(values).where(eq(users.id, existing.id)).returning().get()
-      : db.insert(users).values({ ...values, email, status: 'unverified', createdAt: now }).returning().get();
-    return { user, ...createEmailVerificationRequest(db, user, now) };
+  if (existing && !mayMail) return { ok: true };
+  const signUpData = { name: input.name, passwordHash };
+  const { code, expiresAt } = db.transaction(() => {
+    const user = existing ?? db.insert(users).values({ ...signUpData, email, status: 'unverified', createdAt: now }).returning().get();
+    return { user, ...createEmailVerificationRequest(db, user, now, signUpData) };
   });
-  if (mayMail || !existing) sendVerificationMail(db, ctx.baseUrl, email, user.name, code, expiresAt);
+  sendVerificationMail(db, ctx.baseUrl, email, input.name, code, expiresAt);
   return { ok: true };
 }
 

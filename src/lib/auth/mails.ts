@@ -15,7 +15,8 @@ export function sendVerificationMail(db: Db, baseUrl: string, to: string, name: 
     ],
     { url: link, label: 'Bekräfta din e-postadress' },
   );
-  sendMail(db, { to, subject: `Din verifieringskod: ${code}`, ...body });
+  // The code stays out of the subject: notification previews show subjects on locked screens.
+  sendMail(db, { to, subject: 'Bekräfta din e-postadress till Skaraborgsnätet', ...body });
 }
 
 export function sendAccountExistsMail(db: Db, baseUrl: string, to: string, name: string): void {

@@ -35,10 +35,29 @@ export function emailDomain(email: string): string {
   return email.slice(email.lastIndexOf('@') + 1).toLowerCase();
 }
 
-/** The organisation owning the address's domain (or a parent domain: "x@utb.skovde.se" → skovde.se). */
+/**
+ * The organisation owning exactly the address's domain. Subdomains do not count ("x@utb.skovde.se"
+ * is not skovde.se): anyone who controls a subdomain's mail could otherwise join as the organisation.
+ * An organisation that uses a subdomain lists it among its domains.
+ */
 export function organisationForEmail(db: Db, email: string): Organisation | undefined {
   const domain = emailDomain(email);
-  return listOrganisations(db).find((org) => org.emailDomains.some((d) => domain === d || domain.endsWith(`.${d}`)));
+  return listOrganisations(db).find((org) => org.emailDomains.includes(domain));
+}
+
+/**
+ * Mail services anyone can get an address at: as a member domain, every one of their users would
+ * be activated as the organisation. Refused when an organisation is saved.
+ */
+export const PUBLIC_MAIL_DOMAINS = new Set([
+  'gmail.com', 'googlemail.com', 'hotmail.com', 'hotmail.se', 'outlook.com', 'outlook.se', 'live.com', 'live.se', 'msn.com',
+  'yahoo.com', 'yahoo.se', 'ymail.com', 'icloud.com', 'me.com', 'mac.com', 'aol.com', 'gmx.com', 'gmx.net', 'gmx.de',
+  'mail.com', 'proton.me', 'protonmail.com', 'pm.me', 'tutanota.com', 'tuta.io', 'zoho.com', 'yandex.com', 'telia.com',
+  'spray.se', 'bredband.net', 'bredband2.com', 'passagen.se', 'home.se', 'comhem.se', 'tele2.se', 'bahnhof.se', 'fastmail.com',
+]);
+
+export function isPublicMailDomain(domain: string): boolean {
+  return PUBLIC_MAIL_DOMAINS.has(domain.toLowerCase());
 }
 
 const DOMAIN_RE = /^(?=.{3,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
@@ -74,6 +93,14 @@ export function saveOrganisation(db: Db, input: OrganisationInput, id?: number):
       .all();
     if (others.some((o) => o.name.toLowerCase() === input.name.toLowerCase() || o.slug === slug)) {
       return { ok: false, field: 'name', message: 'Det finns redan en organisation med det namnet.' };
+    }
+    const publicDomains = input.emailDomains.filter(isPublicMailDomain);
+    if (publicDomains.length) {
+      return {
+        ok: false,
+        field: 'emailDomains',
+        message: `${publicDomains.join(', ')} är en allmän e-posttjänst där vem som helst kan skaffa en adress. Den kan inte vara en medlemsdomän: alla med en sådan adress skulle bli medlemmar i organisationen.`,
+      };
     }
     for (const domain of input.emailDomains) {
       const owner = others.find((o) => o.emailDomains.includes(domain));

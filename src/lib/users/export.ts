@@ -9,7 +9,7 @@ import type { Db } from '../db.ts';
 import { getOrganisation } from '../organisations/index.ts';
 
 /** Tables whose rows are secrets or bookkeeping rather than the member's data. */
-const SKIPPED_TABLES = new Set(['email_verification_requests', 'password_reset_tokens', '__drizzle_migrations']);
+const SKIPPED_TABLES = new Set(['email_verification_requests', 'password_reset_tokens', 'trusted_devices', '__drizzle_migrations']);
 /** Columns never exported, whatever the table. */
 const SECRET_COLUMN = /password|token|hash|secret/i;
 

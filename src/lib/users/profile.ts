@@ -1,31 +1,24 @@
-// The member's own profile.
+// The member's own profile. The organisation is not part of it: it follows the verified e-mail
+// domain and changes only through an approved request (src/lib/organisations/change-requests.ts).
 import { eq } from 'drizzle-orm';
 import { users, type User } from '../../../db/schema/index.ts';
 import type { Db } from '../db.ts';
-import { getOrganisation } from '../organisations/index.ts';
 
 export interface ProfileInput {
   name: string;
-  organisationId: number | null;
   roleTitle: string | null;
   phone: string | null;
 }
 
-export type ProfileResult = { ok: true; user: User } | { ok: false; field: 'organisationId'; message: string };
+export type ProfileResult = { ok: true; user: User };
 
-/** Updates name, organisation, role title and phone. Changing organisation ends the contact-person role. */
+/** Updates name, role title and phone. */
 export function updateProfile(db: Db, user: User, input: ProfileInput): ProfileResult {
-  return db.transaction((): ProfileResult => {
-    if (input.organisationId !== null && !getOrganisation(db, input.organisationId)) {
-      return { ok: false, field: 'organisationId', message: 'Välj en organisation i listan.' };
-    }
-    const isContactPerson = input.organisationId === user.organisationId ? user.isContactPerson : false;
-    const updated = db
-      .update(users)
-      .set({ name: input.name, organisationId: input.organisationId, roleTitle: input.roleTitle, phone: input.phone, isContactPerson })
-      .where(eq(users.id, user.id))
-      .returning()
-      .get();
-    return { ok: true, user: updated };
-  });
+  const updated = db
+    .update(users)
+    .set({ name: input.name, roleTitle: input.roleTitle, phone: input.phone })
+    .where(eq(users.id, user.id))
+    .returning()
+    .get();
+  return { ok: true, user: updated };
 }

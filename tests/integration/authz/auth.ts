@@ -2,7 +2,7 @@
 // Actors: anonymous, medlem, samordnare, admin (base) and `avstangd`, a deactivated member whose
 // session must count for nothing.
 import { eq } from 'drizzle-orm';
-import { users } from '../../../db/schema/index.ts';
+import { organisationChangeRequests, users } from '../../../db/schema/index.ts';
 import type { AuthzCase, AuthzDomain, Outcome } from './types.ts';
 
 const everyone = { anonymous: 'ok', medlem: 'ok', samordnare: 'ok', admin: 'ok', avstangd: 'ok' } as const;
@@ -35,8 +35,9 @@ const domain: AuthzDomain = {
       .values({ email: `vantar-${Date.now()}@exempel.se`, name: 'Väntande Person', passwordHash: 'x', status: 'pending' })
       .returning()
       .get();
+    const change = db.insert(organisationChangeRequests).values({ userId: target.id, organisationId: null, status: 'pending' }).returning().get();
     return {
-      params: { targetMember: String(target.id), pendingMember: String(pending.id), deactivatedMember: String(deactivated.id) },
+      params: { targetMember: String(target.id), pendingMember: String(pending.id), deactivatedMember: String(deactivated.id), changeRequest: String(change.id) },
       actors: { avstangd: deactivated.id },
     };
   },
@@ -61,13 +62,16 @@ const domain: AuthzDomain = {
     page('/admin/organisationer', admins),
     page('/admin/utkorg', admins),
 
-    action('signup', everyone, { name: 'Matris Person', email: 'matris@exempel.se', organisationId: '0', password: 'matris-losenord-lang' }),
+    action('signup', everyone, { name: 'Matris Person', email: 'matris@exempel.se', password: 'matris-losenord-lang' }),
     action('verify', everyone, { email: 'matris@exempel.se', code: 'AAAAAAAA' }),
     action('resendCode', everyone, { email: 'matris-ny@exempel.se' }),
     action('login', everyone, { email: 'ingen-matris@exempel.se', password: 'fel-losenord-123' }),
     action('requestReset', everyone, { email: 'ingen-matris@exempel.se' }),
     action('resetPassword', everyone, { token: 'ogiltig-token-123', password: 'matris-losenord-lang', passwordConfirm: 'matris-losenord-lang' }),
-    action('updateProfile', members, { name: 'Ny Matris', organisationId: '0' }),
+    action('updateProfile', members, { name: 'Ny Matris' }),
+    action('requestOrganisationChange', members, { organisationId: '0', message: 'Ny arbetsgivare' }),
+    action('withdrawOrganisationChange', members),
+    action('decideOrganisationChange', coordinators, { requestId: '{changeRequest}', decision: 'deny' }),
     action('changePassword', members, { currentPassword: 'fel-losenord-123', newPassword: 'matris-losenord-lang', newPasswordConfirm: 'matris-losenord-lang' }),
     action('logoutEverywhere', members),
     action('deleteAccount', members, { password: 'fel-losenord-123', confirm: 'true' }),
