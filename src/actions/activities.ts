@@ -5,6 +5,7 @@ import { z } from 'astro/zod';
 import { ACTIVITY_KINDS, type User } from '../../db/schema/index.ts';
 import { getDb } from '../lib/db.ts';
 import { siteUrl } from '../lib/config.ts';
+import { markdownProblem } from '../lib/text/markdown-limits.ts';
 import { ActivityError } from '../lib/activities/errors.ts';
 import { can } from '../lib/activities/permissions.ts';
 import { cancelActivity, createActivity, getActivityBySlug, publishActivity, updateActivity, type ActivityInput } from '../lib/activities/activities.ts';
@@ -62,7 +63,15 @@ const localDateTime = z
 
 const activityShape = z.object({
     title: z.string({ error: 'Skriv en rubrik.' }).trim().min(3, 'Skriv en rubrik på minst 3 tecken.').max(160, 'Rubriken får vara högst 160 tecken.'),
-    description: z.string({ error: 'Skriv en beskrivning.' }).trim().min(10, 'Skriv en beskrivning på minst 10 tecken.').max(20000, 'Beskrivningen är för lång.'),
+    description: z
+      .string({ error: 'Skriv en beskrivning.' })
+      .trim()
+      .min(10, 'Skriv en beskrivning på minst 10 tecken.')
+      .max(20000, 'Beskrivningen är för lång.')
+      .superRefine((text, ctx) => {
+        const problem = markdownProblem(text);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
     kind: z.enum(ACTIVITY_KINDS, { error: 'Välj typ av aktivitet.' }),
     organiserId: optionalInt(1, 'Välj en organisation.'),
     hostId: optionalInt(1, 'Välj en organisation.'),

@@ -30,6 +30,8 @@ import { getSection, restoreRevision as restoreRevisionLib, saveSection as saveS
 import { addComment as addCommentLib, getCommentWithIdea, resolveComment as resolveCommentLib } from '../lib/ideas/comments.ts';
 import { heartbeat } from '../lib/ideas/presence.ts';
 import { renderMarkdown } from '../lib/text/markdown.ts';
+import { markdownProblem } from '../lib/text/markdown-limits.ts';
+import { fieldError } from './guards.ts';
 import { hasConflictMarkers, normaliseText } from '../lib/ideas/merge.ts';
 import { IDEA_STATUSES, JOIN_MODES } from '../../db/schema/index.ts';
 
@@ -279,6 +281,9 @@ export const clusters = {
       const { user, idea } = ideaFor(context, input.ideaId, 'idea:edit');
       const section = sectionFor(idea.id, input.sectionKey);
       const text = normaliseText(input.text);
+      // Checked before previewing too: a preview renders the text on the server.
+      const problem = markdownProblem(text);
+      if (problem) throw fieldError('text', problem);
       if (input.intent === 'forhandsgranska') {
         return { outcome: 'preview' as const, text, html: renderMarkdown(text), baseRevisionId: input.baseRevisionId };
       }

@@ -1,7 +1,9 @@
 // DOCX export with the docx library: headings per section, Markdown turned into paragraphs,
 // bullet lists and real tables (the budget).
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { createHash } from 'node:crypto';
 import { marked, type Token, type Tokens } from 'marked';
+import { markdownProblemKind } from '../text/markdown-limits.ts';
 import type { IdeaDocument } from './document.ts';
 
 function inlineRuns(tokens: Token[] | undefined, style: { bold?: boolean; italics?: boolean } = {}): TextRun[] {
@@ -79,7 +81,44 @@ function blocks(markdown: string): Array<Paragraph | Table> {
   return out;
 }
 
-export async function ideaToDocx(doc: IdeaDocument): Promise<Buffer> {
+/** Plain paragraphs, for text beyond the Markdown limits or that the parser failed on. */
+function plainBlocks(text: string): Paragraph[] {
+  return text
+    .split(/\n{2,}/)
+    .filter((p) => p.trim())
+    .map((p) => new Paragraph({ children: [new TextRun(p.trim())] }));
+}
+
+/** One section's blocks; a text the parser cannot handle becomes plain paragraphs, never a failed export. */
+function sectionBlocks(text: string): Array<Paragraph | Table> {
+  if (markdownProblemKind(text)) return plainBlocks(text);
+  try {
+    return blocks(text);
+  } catch {
+    return plainBlocks(text);
+  }
+}
+
+// Exports are kept by the content they were made from (title, sections, organisations: the idea's
+// revision state), so the same state is never packed twice; concurrent requests share one build.
+const exports = new Map<string, Promise<Buffer>>();
+const MAX_EXPORTS = 20;
+
+export function ideaToDocx(doc: IdeaDocument): Promise<Buffer> {
+  const key = createHash('sha256').update(JSON.stringify(doc)).digest('base64');
+  let buffer = exports.get(key);
+  if (buffer) {
+    exports.delete(key);
+  } else {
+    buffer = buildDocx(doc);
+    buffer.catch(() => exports.delete(key));
+    if (exports.size >= MAX_EXPORTS) exports.delete(exports.keys().next().value!);
+  }
+  exports.set(key, buffer);
+  return buffer;
+}
+
+async function buildDocx(doc: IdeaDocument): Promise<Buffer> {
   const children: Array<Paragraph | Table> = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(doc.title)] }),
     new Paragraph({ children: [new TextRun({ text: 'Klustergrupp: ', bold: true }), new TextRun(doc.groupName)] }),
@@ -88,7 +127,7 @@ export async function ideaToDocx(doc: IdeaDocument): Promise<Buffer> {
   ];
   for (const s of doc.sections) {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(`${s.def.number}. ${s.def.title}`)] }));
-    if (s.text.trim()) children.push(...blocks(s.text));
+    if (s.text.trim()) children.push(...sectionBlocks(s.text));
     else children.push(new Paragraph({ children: [new TextRun({ text: 'Inte skrivet ännu.', italics: true })] }));
     if (s.def.key === 'forankring-och-samverkan' && doc.organisations.length > 0) {
       children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun('Deltagande organisationer')] }));

@@ -1,5 +1,10 @@
+// User-written Markdown to safe HTML. Bounded (markdown-limits.ts), never throws, and never renders
+// the same text twice (results are kept by the text's SHA-256, least recently used out).
+import { createHash } from 'node:crypto';
 import { marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { escapeHtml } from './escape.ts';
+import { markdownProblemKind } from './markdown-limits.ts';
 
 const ALLOWED = {
   allowedTags: ['p', 'br', 'strong', 'em', 'ul', 'ol', 'li', 'a', 'h2', 'h3', 'h4', 'blockquote', 'code', 'pre', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'hr', 'del'],
@@ -8,18 +13,46 @@ const ALLOWED = {
   transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer' }) },
 };
 
-// Parsing and sanitising was the largest cost of an idea page (12 sections on every view); the same
-// texts are shown again and again, so results are remembered by source text (bounded, oldest out).
 const rendered = new Map<string, string>();
-const MAX_CACHED = 300;
+const MAX_CACHED = 500;
+
+/** Plain paragraphs, escaped: for text marked must not see (beyond the limits, or it failed on it). */
+export function plainTextHtml(source: string): string {
+  return source
+    .split(/\n{2,}/)
+    .filter((p) => p.trim())
+    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
+    .join('\n');
+}
+
+/** Emphasis characters as literals: the text keeps its structure but marked has nothing to pair up. */
+function withoutEmphasis(source: string): string {
+  return source.replace(/[*_~]/g, (c) => `\\${c}`);
+}
+
+function renderUncached(source: string): string {
+  const kind = markdownProblemKind(source);
+  if (kind === 'length' || kind === 'depth') return plainTextHtml(source);
+  const input = kind === 'delimiters' ? withoutEmphasis(source) : source;
+  try {
+    return sanitizeHtml(marked.parse(input, { async: false, gfm: true }) as string, ALLOWED);
+  } catch (error) {
+    // One bad text must not break the page around it: show it as plain text instead.
+    console.warn(JSON.stringify({ level: 'warn', msg: 'markdown render failed; shown as plain text', error: String(error).slice(0, 200) }));
+    return plainTextHtml(source);
+  }
+}
 
 /** Renders user-written Markdown to HTML that is safe to insert into a page. */
 export function renderMarkdown(source: string): string {
-  let html = rendered.get(source);
+  const key = createHash('sha256').update(source).digest('base64');
+  let html = rendered.get(key);
   if (html === undefined) {
-    html = sanitizeHtml(marked.parse(source, { async: false, gfm: true }) as string, ALLOWED);
+    html = renderUncached(source);
     if (rendered.size >= MAX_CACHED) rendered.delete(rendered.keys().next().value!);
-    rendered.set(source, html);
+  } else {
+    rendered.delete(key); // re-inserted below as the most recently used
   }
+  rendered.set(key, html);
   return html;
 }
