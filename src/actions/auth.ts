@@ -18,6 +18,7 @@ import { deleteSessionCookie, isSecureRequest, setSessionCookie } from '../lib/a
 import { PASSWORD_MAX_LENGTH, passwordPolicyError } from '../lib/auth/password.ts';
 import { safeNextPath } from '../lib/auth/redirect.ts';
 import { createSession, generateSessionToken, invalidateAllSessions, invalidateSession } from '../lib/auth/session.ts';
+import { DEVICE_COOKIE, setDeviceCookie, trustDevice } from '../lib/auth/trusted-device.ts';
 import { parseDomains, saveOrganisation, SKARABORG_MUNICIPALITIES } from '../lib/organisations/index.ts';
 import { decideOrganisationChange, requestOrganisationChange, withdrawOrganisationChange } from '../lib/organisations/change-requests.ts';
 import { deleteAccount } from '../lib/users/delete.ts';
@@ -121,9 +122,12 @@ export const auth = {
     accept: 'form',
     input: z.object({ email, password: password(), next: z.string().max(2000).optional() }),
     handler: async (input, context) => {
-      const result = await logIn(getDb(), input.email, input.password, requestContext(context));
+      const deviceToken = context.cookies.get(DEVICE_COOKIE)?.value;
+      const result = await logIn(getDb(), input.email, input.password, { ...requestContext(context), deviceToken });
       if (result.ok) {
         startSession(context, result.user.id);
+        const device = trustDevice(getDb(), result.user.id, deviceToken);
+        setDeviceCookie(context.cookies, device.token, device.expiresAt, isSecureRequest(context.request, context.url));
         return { redirectTo: safeNextPath(input.next) };
       }
       switch (result.reason) {

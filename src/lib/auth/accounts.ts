@@ -16,11 +16,14 @@ import {
 import { hashPassword, passwordPolicyError, verifyAgainstDummy, verifyPassword } from './password.ts';
 import { createPasswordResetToken, resetPasswordWithToken, validatePasswordResetToken } from './password-reset.ts';
 import { limits } from './rate-limit.ts';
+import { trustedDeviceId } from './trusted-device.ts';
 
 export interface RequestContext {
   /** Public base URL for links in mails, e.g. "https://skaraborgsnatet.se". */
   baseUrl: string;
   ip: string;
+  /** The device cookie's token, if the browser sent one (see trusted-device.ts). */
+  deviceToken?: string;
   now?: Date;
 }
 
@@ -118,16 +121,26 @@ export async function logIn(db: Db, email: string, password: string, ctx: Reques
   const key = email.toLowerCase();
   const ipLimit = limits.loginByIp.consume(ctx.ip, 1, now.getTime());
   if (!ipLimit.allowed) return { ok: false, reason: 'rate_limited', retryAt: ipLimit.retryAt };
-  const accountLimit = limits.loginFailuresByAccount.check(key, 1, now.getTime());
-  if (!accountLimit.allowed) return { ok: false, reason: 'rate_limited', retryAt: accountLimit.retryAt };
-
   const user = findUserByEmail(db, key);
+  // When the account's failure budget is used up (perhaps by someone trying to lock its owner out),
+  // a browser trusted for the account still may try, on a budget of its own; others must wait.
+  const accountLimit = limits.loginFailuresByAccount.check(key, 1, now.getTime());
+  let device: string | null = null;
+  if (!accountLimit.allowed) {
+    device = user ? trustedDeviceId(db, ctx.deviceToken, user.id, now) : null;
+    if (!device) return { ok: false, reason: 'rate_limited', retryAt: accountLimit.retryAt };
+    const deviceLimit = limits.loginFailuresByDevice.check(device, 1, now.getTime());
+    if (!deviceLimit.allowed) return { ok: false, reason: 'rate_limited', retryAt: deviceLimit.retryAt };
+  }
+
   const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
   if (!user || !valid) {
-    limits.loginFailuresByAccount.consume(key, 1, now.getTime());
+    if (device) limits.loginFailuresByDevice.consume(device, 1, now.getTime());
+    else limits.loginFailuresByAccount.consume(key, 1, now.getTime());
     return { ok: false, reason: 'invalid' };
   }
-  limits.loginFailuresByAccount.reset(key);
+  if (device) limits.loginFailuresByDevice.reset(device);
+  else limits.loginFailuresByAccount.reset(key);
   if (user.status === 'unverified') {
     if (limits.mailByAddress.consume(key, 1, now.getTime()).allowed) {
       const { code, expiresAt } = createEmailVerificationRequest(db, user, now);

@@ -86,6 +86,11 @@ export const limits = {
   loginByIp: new RefillingTokenBucket<string>(30, 10 * SECOND),
   /** Failed log-ins for one e-mail address (whether or not it has an account). */
   loginFailuresByAccount: new RefillingTokenBucket<string>(5, MINUTE),
+  /**
+   * Failed log-ins from a browser trusted for the account (device cookie). Once the account's own budget
+   * is used up by someone else, only these browsers may still try, each on a budget of its own.
+   */
+  loginFailuresByDevice: new RefillingTokenBucket<string>(5, MINUTE),
   /** Sign-ups from an IP. */
   signupByIp: new RefillingTokenBucket<string>(20, MINUTE),
   /** Verification-code attempts from an IP (the code itself allows 5 wrong guesses). */
