@@ -2,12 +2,36 @@ import { defineMiddleware } from 'astro:middleware';
 import { getDb } from './lib/db.ts';
 import { SESSION_COOKIE, validateSessionToken } from './lib/auth/session.ts';
 import { deleteSessionCookie, isSecureRequest, setSessionCookie } from './lib/auth/cookie.ts';
-import { isActionRequest, rejectMalformedActionCall, translateActionResponse } from './lib/http/action-errors.ts';
+import { actionName, isActionRequest, jsonError, rejectMalformedActionCall, translateActionResponse } from './lib/http/action-errors.ts';
+import { actionAccessDenial } from './actions/access.ts';
+
+/** A response whose headers can be changed (Response.redirect() gives immutable ones). */
+function withHeader(response: Response, name: string, value: string): Response {
+  try {
+    response.headers.set(name, value);
+    return response;
+  } catch {
+    const copy = new Response(response.body, response);
+    copy.headers.set(name, value);
+    return copy;
+  }
+}
+
+/**
+ * Pages rendered for a logged-in member hold their data: no shared or browser cache may keep them
+ * (Cache-Control: no-store). Responses that chose their own caching (e.g. the public calendar feed)
+ * keep it. Static files never pass here.
+ */
+function privateResponse(response: Response, loggedIn: boolean): Response {
+  if (!loggedIn || response.headers.has('cache-control')) return response;
+  return withHeader(response, 'cache-control', 'no-store');
+}
 
 // Validates the session cookie and exposes the user to pages and actions. Besides that, only for
-// action calls: calls Astro's runtime would answer with a 500 (unknown action name, unreadable body,
-// a page form post that is not a form) get a Swedish 4xx first, and the errors the runtime raises
-// itself (too large, wrong format, unknown action) get Swedish messages.
+// action calls: who may call an action is checked before Astro parses its input (401/403, never a
+// 400 that lists the fields); calls Astro's runtime would answer with a 500 (unknown action name,
+// unreadable body, a page form post that is not a form) get a Swedish 4xx first, and the errors the
+// runtime raises itself get Swedish messages (a 500 keeps only a Swedish message and the request id).
 export const onRequest = defineMiddleware(async (ctx, next) => {
   ctx.locals.user = null;
   ctx.locals.session = null;
@@ -25,9 +49,15 @@ export const onRequest = defineMiddleware(async (ctx, next) => {
       deleteSessionCookie(ctx.cookies, secure);
     }
   }
-  if (!isActionRequest(ctx.request, ctx.url)) return next();
+  const loggedIn = ctx.locals.user !== null;
+  if (!isActionRequest(ctx.request, ctx.url)) return privateResponse(await next(), loggedIn);
   const malformed = await rejectMalformedActionCall(ctx.request, ctx.url);
   if (malformed) return malformed;
+  const rpc = ctx.url.pathname.startsWith('/_actions/');
+  if (rpc) {
+    const denial = actionAccessDenial(actionName(ctx.url), ctx.locals.user);
+    if (denial) return jsonError(denial.code, denial.status, denial.message);
+  }
   const response = await next();
-  return ctx.url.pathname.startsWith('/_actions/') ? translateActionResponse(response) : response;
+  return privateResponse(rpc ? await translateActionResponse(response, ctx.request.headers.get('x-request-id')) : response, loggedIn);
 });

@@ -6,6 +6,8 @@ import { ACTIVITY_KINDS, type User } from '../../db/schema/index.ts';
 import { getDb } from '../lib/db.ts';
 import { siteUrl } from '../lib/config.ts';
 import { markdownProblem } from '../lib/text/markdown-limits.ts';
+import { getOrganisation } from '../lib/organisations/index.ts';
+import { fieldError } from './guards.ts';
 import { ActivityError } from '../lib/activities/errors.ts';
 import { can } from '../lib/activities/permissions.ts';
 import { cancelActivity, createActivity, getActivityBySlug, publishActivity, updateActivity, type ActivityInput } from '../lib/activities/activities.ts';
@@ -103,6 +105,21 @@ function refineActivity(v: ActivityShape, ctx: z.RefinementCtx) {
   }
 }
 
+/**
+ * Checks what zod cannot: the chosen organisations exist (an unknown id used to end in a foreign-key
+ * 500), and no date lies in the past — except dates the activity already had (editing a running course).
+ */
+function checkReferences(v: ActivityShape, existingStarts: Date[] = [], now = new Date()): void {
+  const db = getDb();
+  if (v.organiserId !== undefined && !getOrganisation(db, v.organiserId)) throw fieldError('organiserId', 'Välj en organisation i listan.');
+  if (v.hostId !== undefined && !getOrganisation(db, v.hostId)) throw fieldError('hostId', 'Välj en organisation i listan.');
+  const known = new Set(existingStarts.map((d) => d.getTime()));
+  const { dates } = parseDateRows(v.date, v.start, v.end);
+  if (dates.some((d) => d.startsAt.getTime() < now.getTime() && !known.has(d.startsAt.getTime()))) {
+    throw fieldError('date', 'Ett av datumen har redan passerat. Välj en dag och tid som inte har varit.');
+  }
+}
+
 async function toInput(v: ActivityShape): Promise<ActivityInput> {
   const known = new Map((await getCollection('guides')).map((g) => [g.id, g.data.title] as const));
   return {
@@ -131,6 +148,7 @@ export const activities = {
     handler: async (input, context) => {
       const user = actor(context);
       if (!can(user, 'create')) throw new ActionError({ code: 'FORBIDDEN', message: 'Bara samordnare kan skapa aktiviteter.' });
+      checkReferences(input);
       const data = await toInput(input);
       const activity = run(() => createActivity(getDb(), data, user.id));
       return { slug: activity.slug };
@@ -141,7 +159,8 @@ export const activities = {
     accept: 'form',
     input: activityShape.extend({ slug, confirmLowerCapacity: z.boolean().default(false) }).superRefine(refineActivity),
     handler: async (input, context) => {
-      const { db, activity } = managed(context, input.slug);
+      const { db, activity, dates } = managed(context, input.slug);
+      checkReferences(input, dates.map((d) => d.startsAt));
       const data = await toInput(input);
       const { overbookedBy } = run(() => updateActivity(db, activity.id, data, { confirmLowerCapacity: input.confirmLowerCapacity, base: baseUrl(context) }));
       return { slug: activity.slug, overbookedBy };

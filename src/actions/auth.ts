@@ -22,6 +22,7 @@ import { DEVICE_COOKIE, setDeviceCookie, trustDevice } from '../lib/auth/trusted
 import { parseDomains, saveOrganisation, SKARABORG_MUNICIPALITIES } from '../lib/organisations/index.ts';
 import { decideOrganisationChange, requestOrganisationChange, withdrawOrganisationChange } from '../lib/organisations/change-requests.ts';
 import { deleteAccount } from '../lib/users/delete.ts';
+import { normaliseName, personNameProblem } from '../lib/text/names.ts';
 import { approveMember, getMember, setMemberActive, setMemberRole } from '../lib/users/members.ts';
 import { updateProfile } from '../lib/users/profile.ts';
 import { fieldError, requestContext, requirePermission, requireUser, tooManyRequests } from './guards.ts';
@@ -34,7 +35,16 @@ const email = z
   .max(254, 'E-postadressen är för lång.')
   .pipe(z.email({ error: 'Skriv en giltig e-postadress, till exempel namn@kommun.se.' }));
 const password = (message = 'Fyll i ditt lösenord.') => z.string({ error: message }).min(1, message).max(PASSWORD_MAX_LENGTH, `Lösenordet får ha högst ${PASSWORD_MAX_LENGTH} tecken.`);
-const name = z.string({ error: 'Fyll i ditt namn.' }).trim().min(2, 'Fyll i ditt namn.').max(100, 'Namnet får ha högst 100 tecken.');
+const name = z
+  .string({ error: 'Fyll i ditt namn.' })
+  .trim()
+  .min(2, 'Fyll i ditt namn.')
+  .max(100, 'Namnet får ha högst 100 tecken.')
+  .transform(normaliseName)
+  .superRefine((value, ctx) => {
+    const problem = personNameProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 /** The organisation select: a positive id, or 0 for "no organisation / not in the list". */
 const organisationId = z.number({ error: 'Välj din organisation.' }).int('Välj din organisation.').min(0, 'Välj din organisation.');
 const optionalText = (max: number, label: string) =>

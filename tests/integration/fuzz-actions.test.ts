@@ -465,7 +465,7 @@ describe('fuzzed input', () => {
 
   it('never takes a role, status or owner from a form (mass assignment)', async () => {
     // One explicit try on top of the random extra-field cases: a member saves the profile with extras.
-    const res = await rawPost(server.url, '/_actions/auth.updateProfile', urlencoded([['name', 'Medlem Fuzz'], ['organisationId', '0'], ...EXTRA_FIELDS]), 'application/x-www-form-urlencoded', cookieFor('medlem'));
+    const res = await rawPost(server.url, '/_actions/auth.updateProfile', urlencoded([['name', 'Medlem Fuzz'], ...EXTRA_FIELDS]), 'application/x-www-form-urlencoded', cookieFor('medlem'));
     expect(res.status, await res.text()).toBe(200);
     const roles = Object.fromEntries(['medlem', 'samordnare', 'admin'].map((a) => [a, db.select().from(users).where(eq(users.id, actorIds.get(a)!)).get()?.role]));
     expect(roles).toEqual({ medlem: 'medlem', samordnare: 'samordnare', admin: 'admin' });
@@ -534,8 +534,13 @@ describe('stored hostile text renders escaped', () => {
     const member = createTestUser(db, { role: 'medlem' });
     const client = new Client(server.url);
     loginAs(client, db, member.id);
-    const res = await client.post('/_actions/auth.updateProfile', { name: `${XSS[0]} ${XSS[1]}`.slice(0, 100), organisationId: '0', roleTitle: XSS[1]!, phone: '' });
+    // Names refuse markup characters since issue 10 (src/lib/text/names.ts): the action says so, and a
+    // name stored before that rule is written straight into the database to check the escaping.
+    const refused = await client.post('/_actions/auth.updateProfile', { name: `${XSS[0]} ${XSS[1]}`.slice(0, 100), roleTitle: XSS[1]!, phone: '' });
+    expect(refused.status).toBe(400);
+    const res = await client.post('/_actions/auth.updateProfile', { name: 'Fuzz Person', roleTitle: XSS[1]!, phone: '' });
     expect(res.status, await res.text()).toBe(200);
+    db.update(users).set({ name: `${XSS[0]} ${XSS[1]}`.slice(0, 100) }).where(eq(users.id, member.id)).run();
     expect(db.select().from(users).where(eq(users.id, member.id)).get()!.name).toContain('<script>');
     const admin = new Client(server.url);
     loginAs(admin, db, actorIds.get('admin')!);

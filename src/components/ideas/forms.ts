@@ -33,7 +33,7 @@ export const DONE_MESSAGES: Record<string, string> = {
   sparad: 'Uppgifterna är sparade.',
   godkand: 'Förfrågan är godkänd och personen har fått ett mejl.',
   avbojd: 'Förfrågan är avböjd och personen har fått ett mejl.',
-  inbjuden: 'Inbjudan är skickad.',
+  inbjuden: 'Om adressen hör till en aktiv medlem som inte redan är med i gruppen har hen fått en inbjudan.',
   roll: 'Rollen är ändrad.',
   borttagen: 'Medlemmen är borttagen ur gruppen.',
   'ide-skapad': 'Projektidén är skapad.',

@@ -17,12 +17,25 @@ function host(): string {
   }
 }
 
+/**
+ * Text for a calendar property: control characters (a bare CR or LF would start a new line such as
+ * "BEGIN:VEVENT" in the file; the ics package escapes only LF) and line/paragraph separators become
+ * spaces.
+ */
+export function calendarText(value: string): string {
+  return value
+    .replace(/[\p{Cc}\u2028\u2029]/gu, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}
+
 function toEvents({ activity, dates }: CalendarActivity, base: string): EventAttributes[] {
   const url = activityUrl(activity.slug, base);
-  const location = [activity.place, activity.digitalLink].filter(Boolean).join(' – ') || undefined;
+  const location = calendarText([activity.place, activity.digitalLink].filter(Boolean).join(' – ')) || undefined;
+  const title = calendarText(activity.title);
   return dates.map((d, i) => ({
     uid: `aktivitet-${activity.id}-${d.id}@${host()}`,
-    title: dates.length > 1 ? `${activity.title} (dag ${i + 1} av ${dates.length})` : activity.title,
+    title: dates.length > 1 ? `${title} (dag ${i + 1} av ${dates.length})` : title,
     description: `${KIND_LABELS[activity.kind]} i Skaraborgsnätet. Mer information och anmälan: ${url}`,
     location,
     url,
@@ -42,12 +55,13 @@ function toEvents({ activity, dates }: CalendarActivity, base: string): EventAtt
 /** Builds an .ics text for one or many activities. Throws if the library rejects the input. */
 export function buildCalendar(items: CalendarActivity[], options: { calName?: string; base?: string } = {}): string {
   const base = options.base ?? siteUrl();
+  const calName = calendarText(options.calName ?? 'Skaraborgsnätet') || 'Skaraborgsnätet';
   const events = items.flatMap((item) => toEvents(item, base));
   if (events.length === 0) {
     // ics refuses an empty list; an empty but valid calendar is still a correct feed.
-    return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:skaraborgsnatet/aktiviteter', 'METHOD:PUBLISH', 'X-WR-CALNAME:' + (options.calName ?? 'Skaraborgsnätet'), 'END:VCALENDAR', ''].join('\r\n');
+    return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:skaraborgsnatet/aktiviteter', 'METHOD:PUBLISH', 'X-WR-CALNAME:' + calName, 'END:VCALENDAR', ''].join('\r\n');
   }
-  const { error, value } = createEvents(events, { productId: 'skaraborgsnatet/aktiviteter', method: 'PUBLISH', calName: options.calName ?? 'Skaraborgsnätet' });
+  const { error, value } = createEvents(events, { productId: 'skaraborgsnatet/aktiviteter', method: 'PUBLISH', calName });
   if (error || !value) throw error ?? new Error('Kalenderfilen kunde inte skapas');
   return value;
 }

@@ -240,9 +240,14 @@ export function decideRequest(db: Db, group: ClusterGroup, membershipId: number,
   });
 }
 
+/**
+ * Invites a member by e-mail. The answer is the same whether or not the address has an account, or is
+ * already in the group (a group lead must not learn who has an account): only an active member who is
+ * not yet in the group gets an invitation.
+ */
 export function inviteMember(db: Db, group: ClusterGroup, email: string, invitedById: number, origin: string): void {
   const invitee = activeUserByEmail(db, email);
-  if (!invitee) throw new ClusterError('BAD_REQUEST', 'Det finns ingen aktiv medlem med den e-postadressen.');
+  if (!invitee) return;
   db.transaction((tx) => {
     const row = tx
       .insert(clusterMemberships)
@@ -250,7 +255,7 @@ export function inviteMember(db: Db, group: ClusterGroup, email: string, invited
       .onConflictDoNothing()
       .returning({ id: clusterMemberships.id })
       .get();
-    if (!row) throw new ClusterError('CONFLICT', `${invitee.name} är redan medlem, inbjuden eller har skickat en förfrågan.`);
+    if (!row) return;
     const mail = composeMail([`Hej ${invitee.name}!`, `Du är inbjuden till klustergruppen ${group.name} på Skaraborgsnätet.`, 'Tacka ja eller nej på gruppens sida.'], {
       url: `${origin}/klustergrupper/${group.slug}`,
       label: 'Gå till gruppen',

@@ -18,11 +18,18 @@ const FRAMEWORK_TEXT = [/^$/, /^Request body exceeds \d+ bytes$/, /^This action 
  * The Swedish message to show for an action error: the framework's own codes get a Swedish text when
  * their message is Astro's (English or empty); everything else keeps its message.
  */
-export function swedishActionMessage(code: string | undefined, message: string | undefined): string {
+export function swedishActionMessage(code: string | undefined, message: string | undefined, requestId?: string | null): string {
   const text = message ?? '';
+  // An unexpected error's message comes from a library or the runtime: never show it.
+  if (code === 'INTERNAL_SERVER_ERROR') return internalErrorMessage(requestId);
   if (code && code in FRAMEWORK_MESSAGES && FRAMEWORK_TEXT.some((re) => re.test(text))) return FRAMEWORK_MESSAGES[code]!;
   if (text === '') return 'Något gick fel. Försök igen.';
   return text;
+}
+
+/** The Swedish text for an unexpected error, with the request id that finds it in the log. */
+export function internalErrorMessage(requestId?: string | null): string {
+  return `Något gick fel hos oss, och ingenting sparades. Försök igen om en stund.${requestId ? ` Uppge felkod ${requestId} om du kontaktar oss.` : ''}`;
 }
 
 /** Whether a request calls an Astro Action: RPC (`/_actions/name`) or a form post (`?_action=name`). */
@@ -30,7 +37,7 @@ export function isActionRequest(request: Request, url: URL): boolean {
   return request.method === 'POST' && (url.pathname.startsWith('/_actions/') || url.searchParams.has('_action'));
 }
 
-function jsonError(code: string, status: number, message: string): Response {
+export function jsonError(code: string, status: number, message: string): Response {
   return new Response(JSON.stringify({ type: 'AstroActionError', code, status, message }), {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8' },
@@ -81,6 +88,17 @@ function plainError(status: number, message: string): Response {
  *   would otherwise try to read the body as a form;
  * - a JSON body that is not valid JSON: 400.
  */
+/** The action name of a call (`group.name`), or '' when it cannot be read. */
+export function actionName(url: URL): string {
+  const rpc = url.pathname.startsWith('/_actions/');
+  const raw = rpc ? url.pathname.slice('/_actions/'.length).replace(/\/$/, '') : (url.searchParams.get('_action') ?? '');
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return '';
+  }
+}
+
 export async function rejectMalformedActionCall(request: Request, url: URL): Promise<Response | null> {
   const rpc = url.pathname.startsWith('/_actions/');
   let name = rpc ? url.pathname.slice('/_actions/'.length).replace(/\/$/, '') : (url.searchParams.get('_action') ?? '');
@@ -121,7 +139,7 @@ async function rejectUnreadableBody(request: Request, url: URL): Promise<Respons
 }
 
 /** Rewrites an RPC action error response whose message came from the framework into Swedish. */
-export async function translateActionResponse(response: Response): Promise<Response> {
+export async function translateActionResponse(response: Response, requestId?: string | null): Promise<Response> {
   if (response.status < 400 || !(response.headers.get('content-type') ?? '').includes('application/json')) return response;
   const text = await response.clone().text();
   let body: { type?: string; code?: string; message?: string };
@@ -131,9 +149,11 @@ export async function translateActionResponse(response: Response): Promise<Respo
     return response;
   }
   if (body?.type !== 'AstroActionError') return response;
-  const message = swedishActionMessage(body.code, body.message);
-  if (message === body.message) return response;
+  const message = swedishActionMessage(body.code, body.message, requestId);
+  if (message === body.message && response.status < 500) return response;
   const headers = new Headers(response.headers);
   headers.delete('content-length');
-  return new Response(JSON.stringify({ ...body, message }), { status: response.status, statusText: response.statusText, headers });
+  // A 500 carries nothing from the library (message, stack) beyond the type and code.
+  const clean = response.status >= 500 ? { type: body.type, code: body.code, status: response.status, message } : { ...body, message };
+  return new Response(JSON.stringify(clean), { status: response.status, statusText: response.statusText, headers });
 }

@@ -45,6 +45,7 @@ const domain: AuthzDomain = {
     // Public on-demand routes of the foundation (issue 2), kept here so the table stays complete.
     page('/', everyone),
     page('/healthz', everyone),
+    page('/500', everyone),
     page('/logga-in', everyone),
     { route: '/logga-ut', method: 'POST', path: '/logga-ut', expect: everyone as AuthzCase['expect'] },
     page('/skapa-konto', everyone),
