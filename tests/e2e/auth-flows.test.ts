@@ -262,3 +262,49 @@ describe('accounts with JavaScript off', () => {
     await context.close();
   });
 });
+
+describe('organisation change and the error page (issue 10)', () => {
+  it('a member requests another organisation without JavaScript and a coordinator approves it; both pages pass axe', async () => {
+    const other = db.insert(organisations).values({ name: 'Mariestads kommun', slug: 'mariestads-kommun', type: 'kommun', municipality: 'Mariestad', emailDomains: ['mariestad.se'] }).returning().get();
+    const member = createTestUser(db, { organisationId: orgId, name: 'Byter Organisation' });
+    const context = await contextAs(member.id, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('/mina-sidor/profil');
+    await page.getByLabel('Organisation du vill höra till').selectOption({ label: 'Mariestads kommun' });
+    await page.getByLabel('Motivering (valfritt)').fill('Ny tjänst i Mariestad.');
+    await page.getByRole('button', { name: 'Begär byte av organisation' }).click();
+    await page.waitForURL(/klart=begard/);
+    expect(await page.getByRole('status').first().textContent()).toContain('Din begäran är skickad');
+    await expectAccessible(page, 'profil med begäran');
+    expect(db.select().from(users).where(eq(users.id, member.id)).get()!.organisationId).toBe(orgId);
+
+    const coordinator = createTestUser(db, { role: 'samordnare' });
+    const coordContext = await contextAs(coordinator.id, { javaScriptEnabled: false });
+    const coord = await coordContext.newPage();
+    await coord.goto('/admin');
+    await expectAccessible(coord, 'admin med organisationsbyten');
+    await coord.getByRole('button', { name: 'Godkänn bytet för Byter Organisation' }).click();
+    await coord.waitForURL(/bytet=godkant/);
+    expect(await coord.getByRole('status').first().textContent()).toContain('Bytet för Byter Organisation är godkänt');
+    expect(db.select().from(users).where(eq(users.id, member.id)).get()!.organisationId).toBe(other.id);
+    await context.close();
+    await coordContext.close();
+  });
+
+  it('an unexpected error shows a Swedish error page with the request id that passes axe', async () => {
+    const member = createTestUser(db);
+    const context = await contextAs(member.id);
+    const page = await context.newPage();
+    db.$client.exec('ALTER TABLE cluster_groups RENAME TO cluster_groups_borta');
+    try {
+      const res = await page.goto('/klustergrupper');
+      expect(res!.status()).toBe(500);
+      expect(await page.locator('h1').textContent()).toBe('Något gick fel');
+      expect(await page.locator('code').textContent()).toBe(res!.headers()['x-request-id']);
+      await expectAccessible(page, '500');
+    } finally {
+      db.$client.exec('ALTER TABLE cluster_groups_borta RENAME TO cluster_groups');
+    }
+    await context.close();
+  });
+});
