@@ -63,6 +63,23 @@ describe('pre-verification takeover (finding 6)', () => {
   });
 });
 
+describe('pre-verification takeover through a code sent again (finding 6)', () => {
+  it('a resent code cannot hand the first sign-up’s password to the owner who verifies with it', async () => {
+    const email = 'offer.tre@offer.se';
+    await signUp(email, 'Angripare', ATTACKER_PASSWORD);
+    await signUp(email, 'Offer Tre', VICTIM_PASSWORD);
+    // The attacker asks for a new code: it goes to the owner's mailbox and names no sign-up.
+    await new Client(server.url).post('/verifiera?_action=auth.resendCode', { email });
+    const codes = codesTo(email);
+    expect(codes).toHaveLength(3);
+    const verified = await new Client(server.url).post('/verifiera?_action=auth.verify', { email, code: codes[2]! });
+    expect(verified.status).toBe(303);
+    // Neither password works now; the owner, who reads the mail, chooses one with "Glömt lösenord".
+    expect((await logIn(new Client(server.url), email, ATTACKER_PASSWORD)).status).toBe(400);
+    expect((await logIn(new Client(server.url), email, VICTIM_PASSWORD)).status).toBe(400);
+  });
+});
+
 describe('targeted lock-out (finding 7)', () => {
   it('five wrong passwords from someone else do not keep the owner’s browser out', async () => {
     const owner = createTestUser(db);

@@ -8,6 +8,8 @@ import { constantTimeEqual, generateCode, normaliseCode, sha256Hex } from './tok
 
 export const VERIFICATION_CODE_LIFETIME_MS = 30 * 60 * 1000;
 export const VERIFICATION_MAX_ATTEMPTS = 5;
+/** Not an argon2 hash: no password verifies against it. */
+export const UNUSABLE_PASSWORD_HASH = '!ingen-giltig-lösenordshash';
 
 /** Open codes kept per account: a later sign-up or resend must not cancel the code the owner holds. */
 export const VERIFICATION_MAX_OPEN = 5;
@@ -82,8 +84,16 @@ export function verifyEmailCode(db: Db, email: string, input: string, now = new 
     }
     db.delete(emailVerificationRequests).where(eq(emailVerificationRequests.userId, user.id)).run();
     // The sign-up whose code this is decides name and password: whoever reads the mailbox chose them.
+    // A code sent again (resend, log-in) names no sign-up; if sign-ups chose different passwords, it
+    // cannot say whose is the owner's, so neither stays usable (the owner sets one via "Glömt lösenord").
     const { name, passwordHash } = match.request;
-    const owner = name && passwordHash ? db.update(users).set({ name, passwordHash }).where(eq(users.id, user.id)).returning().get() : user;
+    const contested = rows.some((r) => r.request.passwordHash !== null && r.request.passwordHash !== user.passwordHash);
+    const owner =
+      name && passwordHash
+        ? db.update(users).set({ name, passwordHash }).where(eq(users.id, user.id)).returning().get()
+        : contested
+          ? db.update(users).set({ passwordHash: UNUSABLE_PASSWORD_HASH }).where(eq(users.id, user.id)).returning().get()
+          : user;
     const verified = markEmailVerified(db, owner, now);
     return { ok: true, user: verified, status: verified.status === 'active' ? 'active' : 'pending' };
   });
