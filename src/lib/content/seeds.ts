@@ -10,6 +10,8 @@ export interface SeedDocument {
   url?: string;
   /** The project bank entry that describes it. */
   project: string;
+  /** The project period exactly as the document states it (ISO dates), if it states one. */
+  period?: { start: string; end: string };
 }
 
 export const SEED_DOCUMENTS = {
@@ -18,6 +20,7 @@ export const SEED_DOCUMENTS = {
     publisher: 'Mariestads kommun',
     date: '2019',
     project: 'implementering-av-ung-arena',
+    period: { start: '2019-01-01', end: '2020-12-31' },
   },
   'ungas-larande-och-etablering': {
     title: 'Ungas lärande och etablering – projektbeskrivning i ESF-rådets projektbank (2020/00699)',
@@ -25,6 +28,7 @@ export const SEED_DOCUMENTS = {
     date: '2021',
     url: 'https://www.esf.se/resultat/projektbanken/projekt/?dnr=2020/00699',
     project: 'ungas-larande-och-etablering',
+    period: { start: '2021-02-02', end: '2021-10-30' },
   },
   'level-up': {
     title: 'LEVEL UP Västra Skaraborg – projektbeskrivning i ESF-rådets projektbank (2015/00220)',
@@ -32,6 +36,7 @@ export const SEED_DOCUMENTS = {
     date: '2015',
     url: 'https://www.esf.se/resultat/projektbanken/projekt/?dnr=2015/00220',
     project: 'level-up-vastra-skaraborg',
+    period: { start: '2015-11-01', end: '2019-06-30' },
   },
   'genomforandeplan-ung-arena-lidkoping': {
     title: 'Genomförandeplan Ung Arena',
@@ -44,6 +49,7 @@ export const SEED_DOCUMENTS = {
     publisher: 'Flens kommun, AU-Centrum',
     date: '2009',
     project: 'vaga-valja-vag',
+    period: { start: '2009-08-01', end: '2009-12-31' },
   },
 } as const satisfies Record<string, SeedDocument>;
 
