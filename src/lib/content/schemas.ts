@@ -17,8 +17,8 @@ export function guideSchema<R extends z.ZodType>(guideRef: R) {
     updated: z.coerce.date(),
     order: z.number().int().default(100),
     sources: z.array(source).min(1),
-    /** The network's own documents (applications, plans) the guide builds on. */
-    seeds: z.array(z.enum(SEED_IDS)).min(1),
+    /** The network's own documents (applications, plans) the guide builds on; the content tests require them. */
+    seeds: z.array(z.enum(SEED_IDS)).default([]),
     /** Abbreviations, English names and common misspellings readers search for; indexed, not shown. */
     searchTerms: z.array(z.string().min(2)).default([]),
     related: z.array(guideRef).default([]),
