@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { SEED_DOCUMENTS, type SeedDocument, type SeedId } from '../../src/lib/content/seeds.ts';
 import { glossarySchema } from '../../src/lib/content/schemas.ts';
 import { readableText, usesTerm } from '../../src/lib/content/glossary.ts';
+import { formatPeriod, sortProjects } from '../../src/lib/content/projects.ts';
 import { BUILD_DIR } from '../helpers/server.ts';
 
 interface Entry {
@@ -44,6 +45,10 @@ describe('the review\'s numbered errors', () => {
       expect({ id: p.id, start: iso(p.data.periodStart), end: iso(p.data.periodEnd) }).toEqual({ id: p.id, start: seed?.period?.start, end: seed?.period?.end });
     }
     expect(project('ung-arena-lidkoping').data.periodStart).toBeUndefined();
+    expect(formatPeriod(undefined, undefined)).toBe('Okänd');
+    expect(formatPeriod(new Date('2019-01-01'), undefined)).toMatch(/^\d.* – okänt slutdatum$/);
+    const sorted = sortProjects([{ id: 'a', data: {} }, { id: 'b', data: { periodStart: new Date('2020-01-01') } }]);
+    expect(sorted.map((p) => p.id)).toEqual(['b', 'a']);
   });
 
   it('2: plans are written as plans', () => {
