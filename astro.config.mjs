@@ -2,6 +2,7 @@ import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import mdx from '@astrojs/mdx';
 import solid from '@astrojs/solid-js';
+import searchIndex from './src/integrations/search-index.ts';
 
 // BUILD_DIR lets parallel builds (benchmark, tests) use their own output folder.
 const buildDir = process.env.BUILD_DIR ?? 'dist';
@@ -14,7 +15,8 @@ export default defineConfig({
   outDir: buildDir,
   trailingSlash: 'ignore',
   adapter: node({ mode: 'standalone' }),
-  integrations: [mdx(), solid()],
+  // searchIndex() writes the Pagefind index after the build (synonyms and Swedish compound parts included).
+  integrations: [mdx(), solid(), searchIndex()],
   security: {
     checkOrigin: true,
     allowedDomains: publicUrl ? [{ hostname: publicUrl.hostname, protocol: publicUrl.protocol.replace(':', '') }] : [],

@@ -1,4 +1,5 @@
-// `npm run build`: astro build + Pagefind + precompressed .br/.gz files, written to a fresh folder and
+// `npm run build`: astro build (whose search-index integration writes the Pagefind index, see
+// src/integrations/search-index.ts) + precompressed .br/.gz files, written to a fresh folder and
 // then swapped in for BUILD_DIR (default `dist`) with one atomic rename, so a server running from the
 // previous build keeps working until it is restarted (see scripts/build/releases.mjs).
 import { execSync } from 'node:child_process';
@@ -12,7 +13,6 @@ const env = { ...process.env, BUILD_DIR: dir, PATH: `${resolve('node_modules', '
 
 try {
   execSync('astro build', { stdio: 'inherit', env });
-  execSync(`pagefind --site "${join(dir, 'client')}"`, { stdio: 'inherit', env });
   const t = await precompress(join(dir, 'client'));
   console.log(`Förkomprimerade ${t.files} filer: ${kb(t.bytes)} → ${kb(t.brotliBytes)} brotli, ${kb(t.gzipBytes)} gzip`);
 } catch (error) {

@@ -1,6 +1,6 @@
 import { defineCollection, reference } from 'astro:content';
-import { glob } from 'astro/loaders';
-import { guideSchema, projectSchema } from './lib/content/schemas.ts';
+import { file, glob } from 'astro/loaders';
+import { glossarySchema, guideSchema, projectSchema } from './lib/content/schemas.ts';
 
 // CONTENT_DIR lets the benchmark build the site from a generated content folder.
 const contentDir = process.env.CONTENT_DIR ?? './content';
@@ -15,4 +15,10 @@ const projects = defineCollection({
   schema: projectSchema(reference('guides')),
 });
 
-export const collections = { guides, projects };
+// The glossary is the same for every content folder, so it is not read from CONTENT_DIR.
+const glossary = defineCollection({
+  loader: file('./content/ordlista.yaml'),
+  schema: glossarySchema,
+});
+
+export const collections = { guides, projects, glossary };

@@ -65,6 +65,50 @@ describe('public knowledge site', () => {
     });
   }
 
+  // Abbreviations, English names and misspellings (indexed as hidden synonym text) and parts of Swedish
+  // compounds (split at build time by src/integrations/compound-index.ts) find the right guide.
+  async function topUrls(query: string, n = 3): Promise<string[]> {
+    const page = await open('/sok');
+    // Passed as a string so that the test runner does not rewrite the dynamic import.
+    const urls: string[] = await page.evaluate(`(async () => {
+      const pagefind = await import('/pagefind/pagefind.js');
+      await pagefind.init();
+      const search = await pagefind.search(${JSON.stringify(query)});
+      const data = await Promise.all(search.results.slice(0, ${n}).map((r) => r.data()));
+      return data.map((d) => d.url.replace(/\\/$/, ''));
+    })()`);
+    await page.close();
+    return urls;
+  }
+
+  for (const [query, guide] of [
+    ['SIP', 'samverkan-en-vag-in'],
+    ['UVAS', 'uppfoljning-av-resultat'],
+    ['NEET', 'uppfoljning-av-resultat'],
+    ['service design', 'tjanstedesign'],
+    ['mentoring', 'mentorskap'],
+    ['job coach', 'supported-employment'],
+    ['suported employment', 'supported-employment'],
+    ['tjänstedeisgn', 'tjanstedesign'],
+    ['kassan', 'supported-employment'],
+    ['förmedling', 'samverkan-en-vag-in'],
+    ['kontakt', 'supported-employment'],
+  ] as const) {
+    it(`search for "${query}" has the ${guide} guide in the top 3`, async () => {
+      expect(await topUrls(query)).toContain(`/guider/${guide}`);
+    });
+  }
+
+  it('ranks a page with the whole word above pages that only have it inside a compound', async () => {
+    // "kontakt" stands alone in some guides and only inside "arbetsgivarkontakt" etc. in others.
+    const [first] = await topUrls('kontakt', 1);
+    const html = await (await fetch(`${server.url}${first}`)).text();
+    const visible = html.replace(/<p hidden[^>]*>[^<]*<\/p>/g, ' ').replace(/<[^>]+>/g, ' ');
+    expect(visible).toMatch(/(?<![\p{L}])kontakt(?![\p{L}])/iu);
+    // Splitting still finds the compound itself: the guide where it is most common comes first.
+    expect((await topUrls('arbetsgivarkontakt', 1))[0]).toBe('/guider/supported-employment');
+  });
+
   it('filters search results by content type', async () => {
     const page = await open('/sok?q=mentorer');
     await page.locator('#search-results li').first().waitFor();
@@ -102,7 +146,17 @@ describe('public knowledge site', () => {
       await page.close();
     }
     expect(problems).toEqual([]);
-  });
+  }, 600_000);
+
+  it('has zero axe violations on the glossary and the guide and project pages issue 14 changed', async () => {
+    const problems: string[] = [];
+    for (const path of ['/ordlista', '/guider/samverkan-en-vag-in', '/guider/mentorskap', '/guider/uppfoljning-av-resultat', '/projekt/ung-arena-lidkoping']) {
+      const page = await open(path);
+      for (const v of await axeViolations(page)) problems.push(`${path}: ${v}`);
+      await page.close();
+    }
+    expect(problems).toEqual([]);
+  }, 600_000);
 
   it('shows the start page and a guide without horizontal scrolling at 375 px and 1280 px', async () => {
     for (const width of [375, 1280]) {
@@ -145,6 +199,17 @@ describe('public knowledge site', () => {
     await page.waitForTimeout(1500);
     expect(requests.filter((r) => r.startsWith('script'))).toEqual([]);
     expect(requests.length).toBe(atLoad);
+    await page.close();
+  });
+
+  it('links the glossary from the footer and a guide\'s terms to their entries', async () => {
+    const page = await open('/guider/samverkan-en-vag-in');
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Ord och förkortningar' }).waitFor();
+    await page.locator('main a[href="/ordlista#sip"]').first().click();
+    await page.waitForURL(/\/ordlista#sip$/);
+    const entry = page.locator('dt#sip');
+    expect(await entry.textContent()).toContain('SIP');
+    expect(await entry.evaluate((dt) => dt.nextElementSibling?.textContent ?? '')).toContain('Samverkan kring unga: en väg in');
     await page.close();
   });
 
