@@ -67,6 +67,10 @@ function finish(svg: Element, label: string): string {
   for (const style of [...svg.querySelectorAll('style')]) style.remove();
   svg.removeAttribute('style');
   for (const el of [...svg.querySelectorAll('[style]')]) el.removeAttribute('style');
+  // Plot names its groups ("bar", "x-axis tick"); inside an image they are not exposed, and ARIA does not
+  // allow a name on a group without a role.
+  for (const el of [...svg.querySelectorAll('[aria-label]')]) el.removeAttribute('aria-label');
+  for (const el of [...svg.querySelectorAll('[aria-description]')]) el.removeAttribute('aria-description');
   svg.setAttribute('class', 'chart-svg');
   svg.setAttribute('font-size', '12');
   // linkedom leaves "&" and "<" unescaped in attributes, so the name is added as escaped text.
