@@ -12,7 +12,7 @@ const domain: AuthzDomain = {
   cases: [
     page('/natverket', everyone),
     page('/rapporter', coordinators),
-    page('/rapporter?from=2026-01-01&to=2026-06-30', coordinators),
+    page('/rapporter', coordinators, '/rapporter?from=2026-01-01&to=2026-06-30'),
     page('/rapporter/[tabell].csv', coordinators, '/rapporter/per-kommun.csv'),
     page('/rapporter/rapport.xlsx', coordinators),
   ],
