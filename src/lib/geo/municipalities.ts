@@ -1,7 +1,7 @@
 // Skaraborg's 15 municipalities with their SCB codes, read from the boundary file beside this module.
 // Boundaries: Valmyndigheten, simplified by okfse/sweden-geojson (see README, "Karta").
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import boundaries from './skaraborg-kommuner.geo.json';
+import boundaries from './skaraborg-kommuner.geo.json' with { type: 'json' };
 import { slugify } from '../text/slugify.ts';
 
 export interface MunicipalityProperties {
