@@ -77,6 +77,12 @@ class Tally {
   people = new Set<number>();
   hours = 0;
 
+  present(userId: number, hours: number): void {
+    this.attended++;
+    this.people.add(userId);
+    this.hours += hours;
+  }
+
   row(key: string, label: string): ParticipationRow {
     return {
       key,
@@ -112,12 +118,15 @@ export function computeParticipation(facts: ReportFacts, period: Period): Partic
   const places = new Map<string, Tally>();
   const courseOrgs = new Map<string, { organisation: string; seats: number; nominations: number; quota: number; quotaSeats: number; quotaCourses: Set<number> }>();
 
-  const groupsOf = (activityId: number): Tally[] => {
-    const a = activityById.get(activityId)!;
+  // The groups each activity counts in, worked out once per activity (not per registration).
+  const groupsByActivity = new Map<number, Tally[]>();
+  for (const a of facts.activities) {
     const methodNames = a.methods.length ? a.methods : [NO_METHOD];
-    return [total, tallyOf(kinds, a.kind), ...methodNames.map((m) => tallyOf(methods, m)), tallyOf(months, localIsoDate(a.startsAt).slice(0, 7))];
-  };
-  for (const a of facts.activities) for (const t of groupsOf(a.id)) t.activities.add(a.id);
+    const groups = [total, tallyOf(kinds, a.kind), ...methodNames.map((m) => tallyOf(methods, m)), tallyOf(months, localIsoDate(a.startsAt).slice(0, 7))];
+    for (const t of groups) t.activities.add(a.id);
+    groupsByActivity.set(a.id, groups);
+  }
+  const placeKeyByOrganisation = new Map<string, string>();
 
   for (const r of facts.registrations) {
     const activity = activityById.get(r.activityId);
@@ -140,17 +149,17 @@ export function computeParticipation(facts: ReportFacts, period: Period): Partic
     }
     if (r.status !== 'confirmed') continue;
     const hours = presentHours.get(r.id);
-    const groups = groupsOf(r.activityId);
+    const groups = groupsByActivity.get(r.activityId)!;
     for (const t of groups) t.registered++;
     if (hours === undefined) continue;
     const org = tallyOf(orgs, orgKey);
     org.label = r.organisation ?? NO_ORGANISATION;
-    const place = tallyOf(places, municipalityByName(r.municipality)?.code ?? OUTSIDE_KEY);
-    for (const t of [...groups, org, place]) {
-      t.attended++;
-      t.people.add(r.userId);
-      t.hours += hours;
-    }
+    let placeKey = placeKeyByOrganisation.get(orgKey);
+    if (placeKey === undefined) placeKeyByOrganisation.set(orgKey, (placeKey = municipalityByName(r.municipality)?.code ?? OUTSIDE_KEY));
+    const place = tallyOf(places, placeKey);
+    for (const t of groups) t.present(r.userId, hours);
+    org.present(r.userId, hours);
+    place.present(r.userId, hours);
   }
 
   const byKind = ACTIVITY_KINDS.map((k) => (kinds.get(k) ?? new Tally()).row(k, KIND_LABELS[k]));
