@@ -24,7 +24,7 @@ interface Bar {
 }
 
 const BAR_HEIGHT = 26;
-const CHAR_WIDTH = 6.2;
+const CHAR_WIDTH = 7.4;
 
 /**
  * A horizontal bar chart of one table column. Suppressed cells get no bar, only the words "färre än 5".
@@ -40,7 +40,7 @@ export function barChartSvg(table: ReportTable, options: BarChartOptions): strin
     return { label, value, text: v.suppressed ? SUPPRESSED_TEXT : valueColumn.kind === 'hours' ? formatDecimal(value) : formatInteger(value) };
   });
   const longest = Math.max(...bars.map((b) => b.label.length), 4);
-  const marginLeft = Math.min(300, Math.ceil(longest * CHAR_WIDTH) + 14);
+  const marginLeft = Math.min(340, Math.ceil(longest * CHAR_WIDTH) + 20);
   const max = Math.max(...bars.map((b) => b.value), 1);
   const svg = Plot.plot({
     document,
