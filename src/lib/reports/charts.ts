@@ -25,6 +25,7 @@ interface Bar {
 
 const BAR_HEIGHT = 26;
 const CHAR_WIDTH = 7.4;
+const MAX_LABEL = 40;
 
 /**
  * A horizontal bar chart of one table column. Suppressed cells get no bar, only the words "färre än 5".
@@ -34,7 +35,9 @@ export function barChartSvg(table: ReportTable, options: BarChartOptions): strin
   const labelColumn = table.columns.find((c) => c.key === options.labelKey)!;
   const valueColumn = table.columns.find((c) => c.key === options.valueKey)!;
   const bars: Bar[] = table.rows.map((row) => {
-    const label = cellValue(row, labelColumn).text;
+    // Long names are shortened in the chart only; the table beside it has them in full.
+    const full = cellValue(row, labelColumn).text;
+    const label = full.length > MAX_LABEL ? `${full.slice(0, MAX_LABEL - 1).trimEnd()}…` : full;
     const v = cellValue(row, valueColumn);
     const value = v.suppressed || typeof row[valueColumn.key] !== 'number' ? 0 : (row[valueColumn.key] as number);
     return { label, value, text: v.suppressed ? SUPPRESSED_TEXT : valueColumn.kind === 'hours' ? formatDecimal(value) : formatInteger(value) };
