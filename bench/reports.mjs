@@ -1,6 +1,8 @@
 // /rapporter and /natverket over a year of 500 held activities with 10,000 registrations (issue 12's goal:
 // p99 under 200 ms). Runs on its own (`node bench/reports.mjs`) or from bench/run.mjs. Latency is measured
 // with 1 connection (the render time one coordinator sees) and with 10 (several at once).
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { mulberry32 } from '../tests/helpers/fuzz.ts';
@@ -72,6 +74,16 @@ export function createReportFixtures(db, { activityCount = 500, registrationCoun
   });
 }
 
+/** CPU time (user + system) the server process has used, in ms; Linux only, else null. */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return null;
+  }
+}
+
 function cannon(url, cookie, connections, duration) {
   return new Promise((done, fail) => autocannon({ url, connections, duration, headers: { cookie } }, (e, r) => (e ? fail(e) : done(r))));
 }
@@ -91,16 +103,21 @@ export async function benchReports(server, db, { duration = Number(process.env.B
     const html = await check.text();
     if (check.status !== 200 || !html.includes('map-svg')) throw new Error(`${page.path} answered ${check.status}`);
     for (const connections of [1, 10]) {
+      const cpuBefore = cpuMs(server.pid);
       const r = await cannon(url, fx.cookie, connections, duration);
-      results.push({ page: page.name, path: page.path, kb: Number((html.length / 1024).toFixed(1)), connections, requestsPerSecond: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts });
+      const cpuAfter = cpuMs(server.pid);
+      // CPU per request does not depend on what else the machine runs, unlike the latencies.
+      const serverCpuMsPerRequest = cpuBefore === null || cpuAfter === null ? null : Number(((cpuAfter - cpuBefore) / Math.max(1, r.requests.total)).toFixed(1));
+      results.push({ page: page.name, path: page.path, kb: Number((html.length / 1024).toFixed(1)), connections, requestsPerSecond: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, serverCpuMsPerRequest, non2xx: r.non2xx, errors: r.errors + r.timeouts });
     }
   }
   return { fixtures: { activities: fx.activities, registrations: fx.registrations, people: fx.people }, durationSeconds: duration, results };
 }
 
 export function printReports(r) {
-  console.log(`\nReports over ${r.fixtures.activities} activities, ${r.fixtures.registrations} registrations, ${r.fixtures.people} people (goal: p99 < 200 ms)`);
-  for (const x of r.results) console.log(`  ${x.page.padEnd(20)} ${String(x.kb).padStart(6)} KB  ${x.connections} conn  ${String(x.requestsPerSecond).padStart(5)} req/s  p50 ${x.p50Ms} ms  p99 ${x.p99Ms} ms  non-2xx ${x.non2xx}  errors ${x.errors}`);
+  console.log(`\nLoad average ${os.loadavg().map((l) => l.toFixed(1)).join(', ')}`);
+  console.log(`Reports over ${r.fixtures.activities} activities, ${r.fixtures.registrations} registrations, ${r.fixtures.people} people (goal: p99 < 200 ms)`);
+  for (const x of r.results) console.log(`  ${x.page.padEnd(20)} ${String(x.kb).padStart(6)} KB  ${x.connections} conn  ${String(x.requestsPerSecond).padStart(5)} req/s  p50 ${x.p50Ms} ms  p99 ${x.p99Ms} ms  server CPU ${x.serverCpuMsPerRequest ?? '–'} ms/req  non-2xx ${x.non2xx}  errors ${x.errors}`);
 }
 
 // Standalone: build (or reuse) the load build, start a server, fill it and measure.
