@@ -18,6 +18,7 @@ const { createPageFixtures } = await import('./fixtures.mjs');
 const { benchSsr } = await import('./ssr.mjs');
 const { benchRegistrationBurst } = await import('./registration-burst.mjs');
 const { benchCowritingBurst } = await import('./cowriting-burst.mjs');
+const { benchReports, printReports } = await import('./reports.mjs');
 
 const guides = Number(process.env.BENCH_GUIDES ?? 200);
 const results = {
@@ -69,6 +70,8 @@ try {
   printRegistration(results.registrationBurst);
   results.cowritingBurst = await benchCowritingBurst(server, db, { writers: 20, saves: 50 });
   printCowriting(results.cowritingBurst);
+  results.reports = await benchReports(server, db);
+  printReports(results.reports);
   const afterLoad = rss(server.pid);
   results.memory = { afterStartMb: afterStart.rssMb, afterLoadMb: afterLoad.rssMb, peakMb: afterLoad.peakMb };
   printMemory(results.memory);

@@ -5,6 +5,7 @@ import { seedOrganisations } from './organisations.ts';
 import { seedUsers } from './users.ts';
 import { seedActivities } from './activities.ts';
 import { seedClusters } from './clusters.ts';
+import { seedPastActivities } from './past-activities.ts';
 
 export interface DemoLogin {
   role: string;
@@ -24,6 +25,7 @@ export function loadDemoDataIfEmpty(db: Db): DemoLogin[] | null {
     logins.push(...seedUsers(db));
     seedActivities(db);
     seedClusters(db);
+    seedPastActivities(db);
     return logins;
   });
 }
