@@ -10,7 +10,6 @@ interface Props {
   sectionTitle: string;
   userId: number;
   userName: string;
-  hintId: string;
   /** CSS selector of the server-rendered form the editor replaces once it is live. */
   formSelector: string;
 }
@@ -25,13 +24,13 @@ export default function LiveSectionEditor(props: Props) {
   const [mode, setMode] = createSignal<LiveMode>('starting');
   const [status, setStatus] = createSignal<LinkStatus>('connecting');
   const [people, setPeople] = createSignal<LiveUser[]>([]);
-  const labelId = `samskrivning-etikett-${props.sectionKey}`;
+  const label = `Text för ${props.sectionTitle} (Markdown), samskrivning`;
   let host!: HTMLDivElement;
   let stop: (() => void) | undefined;
 
   onMount(() => {
     void import('./live-editor.ts').then(({ startLiveEditor }) => {
-      stop = startLiveEditor({ ...props, labelId, host, onMode: setMode, onStatus: setStatus, onPeople: setPeople }).destroy;
+      stop = startLiveEditor({ ...props, label, host, onMode: setMode, onStatus: setStatus, onPeople: setPeople }).destroy;
     });
   });
   onCleanup(() => stop?.());
@@ -39,8 +38,8 @@ export default function LiveSectionEditor(props: Props) {
   return (
     <div class="live-editor" data-mode={mode()}>
       <div hidden={mode() !== 'live' && mode() !== 'forbidden'}>
-        <p class="live-label" id={labelId}>
-          Text för {props.sectionTitle} (Markdown), samskrivning
+        <p class="live-label" aria-hidden="true">
+          {label}
         </p>
         <div class="live-editor-host" ref={host} />
         <p class="meta" role="status" data-live-status={mode() === 'forbidden' ? 'forbidden' : status()}>

@@ -21,8 +21,8 @@ export interface LiveOptions {
   sectionKey: string;
   userId: number;
   userName: string;
-  labelId: string;
-  hintId: string;
+  /** The editor's accessible name (the visible label above it says the same). */
+  label: string;
   formSelector: string;
   host: HTMLElement;
   onMode(mode: LiveMode): void;
@@ -35,6 +35,14 @@ const PATH = '/samskrivning';
 const TEXT_NAME = 'markdown';
 const CONNECT_TIMEOUT_MS = 8000;
 const CLOSE_FORBIDDEN = 4403;
+
+const editorTheme = EditorView.theme({
+  '&': { border: '1px solid #6b6b6b', borderRadius: '4px', background: '#fff', color: '#1a1a1a', maxWidth: '100%' },
+  '&.cm-focused': { outline: '3px solid #1f5fa8', outlineOffset: '2px' },
+  '.cm-scroller': { minHeight: '16rem', fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: '1rem', lineHeight: '1.5' },
+  '.cm-content': { padding: '0.5rem 0' },
+  '.cm-placeholder': { color: '#595959' },
+});
 
 export function startLiveEditor(o: LiveOptions): { destroy(): void } {
   const form = document.querySelector<HTMLFormElement>(o.formSelector);
@@ -64,8 +72,12 @@ export function startLiveEditor(o: LiveOptions): { destroy(): void } {
     if (mode !== 'starting') return;
     // Someone who already started typing in the form keeps it (nothing they typed is moved or lost).
     if (!form || !textarea || textarea.value !== initialFormText) return fallBack();
+    // Inside a shadow root CodeMirror's styles go into a constructed stylesheet; in the document they
+    // would be an inline <style> element, which the hashed CSP blocks.
+    const root = o.host.shadowRoot ?? o.host.attachShadow({ mode: 'open' });
     view = new EditorView({
-      parent: o.host,
+      root,
+      parent: root,
       state: EditorState.create({
         doc: ytext.toString(),
         extensions: [
@@ -77,7 +89,9 @@ export function startLiveEditor(o: LiveOptions): { destroy(): void } {
           ySyncFacet.of(new YSyncConfig(ytext, awareness)),
           ySync,
           remoteCursors(ytext, awareness),
-          EditorView.contentAttributes.of({ 'aria-labelledby': o.labelId, 'aria-describedby': o.hintId, 'aria-multiline': 'true' }),
+          editorTheme,
+          // ID references do not cross the shadow root, so the label is repeated as aria-label.
+          EditorView.contentAttributes.of({ 'aria-label': o.label, 'aria-multiline': 'true' }),
         ],
       }),
     });
