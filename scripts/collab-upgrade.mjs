@@ -13,8 +13,18 @@ export function attachCollab(server, buildDir = process.env.BUILD_DIR ?? 'dist')
   if (existsSync(middleware)) import(pathToFileURL(middleware).href).catch(() => {});
 
   server.on('upgrade', (req, socket, head) => {
+    // A client that hangs up mid-handshake must not take the process down with an unhandled 'error'.
+    socket.on('error', () => socket.destroy());
     const collab = globalThis[KEY];
-    if (collab?.handleUpgrade(req, socket, head)) return;
+    let handled = false;
+    try {
+      handled = collab?.handleUpgrade(req, socket, head) ?? false;
+    } catch (error) {
+      console.error('collab upgrade failed', error);
+      socket.end('HTTP/1.1 500 Internal Server Error\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    if (handled) return;
     const status = collab ? '404 Not Found' : '503 Service Unavailable';
     socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   });

@@ -120,7 +120,13 @@ export class LiveSection {
 
   private scheduleRevision(): void {
     clearTimeout(this.idleTimer);
-    this.idleTimer = setTimeout(() => this.writeRevision(), collabSettings.idleMs);
+    this.idleTimer = setTimeout(() => {
+      try {
+        this.writeRevision();
+      } catch (error) {
+        console.error('live co-writing: could not write the revision', error);
+      }
+    }, collabSettings.idleMs);
     this.idleTimer.unref?.();
   }
 

@@ -64,6 +64,15 @@ export function originAllowed(req: IncomingMessage, siteUrl = process.env.SITE_U
   return host === req.headers.host;
 }
 
+/** A fault in one live document is logged, never allowed to stop the portal's process. */
+function safely(fn: () => void): void {
+  try {
+    fn();
+  } catch (error) {
+    console.error('live co-writing:', error);
+  }
+}
+
 function refuse(socket: Duplex, status: number, reason: string): void {
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 0\r\n\r\n`);
 }
@@ -143,7 +152,7 @@ export function createCollabServer(getDb: () => Db): CollabServer {
 
   // Removed members, ended sessions and finished ideas are noticed even from silent connections;
   // presence rows are refreshed so the idea page lists live writers too.
-  const sweep = setInterval(() => {
+  const sweep = setInterval(() => safely(() => {
     const db = getDb();
     const now = Date.now();
     for (const c of [...connections]) {
@@ -153,7 +162,7 @@ export function createCollabServer(getDb: () => Db): CollabServer {
         heartbeat(db, c.ideaId, c.userId, c.sectionKey);
       }
     }
-  }, collabSettings.recheckMs);
+  }), collabSettings.recheckMs);
   sweep.unref();
 
   const handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): boolean => {
@@ -174,7 +183,15 @@ export function createCollabServer(getDb: () => Db): CollabServer {
 
     wss.handleUpgrade(req, socket, head, (ws) => {
       let live = sections.get(section.id);
-      if (!live) sections.set(section.id, (live = new LiveSection(db, section.id, ideaId, access.group.id)));
+      if (!live) {
+        try {
+          sections.set(section.id, (live = new LiveSection(db, section.id, ideaId, access.group.id)));
+        } catch (error) {
+          console.error('live co-writing: could not open the section', error);
+          ws.close(1011, 'Internt fel');
+          return;
+        }
+      }
       const now = Date.now();
       const c: Connection = {
         ws,
@@ -196,9 +213,9 @@ export function createCollabServer(getDb: () => Db): CollabServer {
       connections.add(c);
       live.peers.add(c);
       ws.binaryType = 'nodebuffer';
-      ws.on('message', (data: Buffer) => onMessage(c, new Uint8Array(data.buffer, data.byteOffset, data.byteLength)));
-      ws.on('close', () => leave(c));
-      ws.on('error', () => leave(c));
+      ws.on('message', (data: Buffer) => safely(() => onMessage(c, new Uint8Array(data.buffer, data.byteOffset, data.byteLength))));
+      ws.on('close', () => safely(() => leave(c)));
+      ws.on('error', () => safely(() => leave(c)));
       heartbeat(db, ideaId, user.id, sectionKey);
 
       const encoder = encoding.createEncoder();
