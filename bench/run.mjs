@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { benchStaticSite, printStaticSite } from './static-site.mjs';
 import { ensureLoadBuild, startServer } from './server.mjs';
 import { rss } from './memory.mjs';
-import { printCowriting, printMemory, printRegistration, printSsr, printStaticFiles } from './report.mjs';
+import { printCowriting, printLiveCowriting, printMemory, printRegistration, printSsr, printStaticFiles } from './report.mjs';
 import { benchStaticFiles } from './static-files.mjs';
 
 process.chdir(fileURLToPath(new URL('..', import.meta.url)));
@@ -18,6 +18,9 @@ const { createPageFixtures } = await import('./fixtures.mjs');
 const { benchSsr } = await import('./ssr.mjs');
 const { benchRegistrationBurst } = await import('./registration-burst.mjs');
 const { benchCowritingBurst } = await import('./cowriting-burst.mjs');
+const { benchLiveCowriting } = await import('./live-cowriting.mjs');
+// `npm run bench -- live` runs only the live co-writing run (against the same production build).
+const only = process.argv[2] ?? null;
 
 const guides = Number(process.env.BENCH_GUIDES ?? 200);
 const results = {
@@ -28,8 +31,10 @@ const load = os.loadavg();
 results.loadAverageAtStart = load.map((l) => Number(l.toFixed(2)));
 
 console.log(`Benchmark on ${results.machine} (load average ${results.loadAverageAtStart.join(', ')})\n`);
-results.staticSite = benchStaticSite(guides);
-printStaticSite(results.staticSite);
+if (only !== 'live') {
+  results.staticSite = benchStaticSite(guides);
+  printStaticSite(results.staticSite);
+}
 
 const build = ensureLoadBuild();
 console.log(`\nProduction build for the load runs: ${build.reused ? 'reused (sources unchanged)' : `built in ${build.seconds} s`} at ${build.dir}`);
@@ -50,6 +55,10 @@ try {
     `Server on ${server.url} (pid ${server.pid}); fixtures: ${fx.activities} activities, viewer with ${fx.registrations} registrations in ${fx.groups} groups, ` +
       `idea with ${fx.idea.sections} sections (${fx.idea.words} words)`,
   );
+  if (only === 'live') {
+    results.liveCowriting = await benchLiveCowriting(server, db, { clients: 20, edits: 200 });
+    printLiveCowriting(results.liveCowriting);
+  } else {
   const guideHtml = await (await fetch(`${server.url}/guider/supported-employment`)).text();
   const css = /href="(\/_astro\/[^"]+\.css)"/.exec(guideHtml)?.[1];
   if (!css) throw new Error('No stylesheet link on the guide page');
@@ -69,10 +78,13 @@ try {
   printRegistration(results.registrationBurst);
   results.cowritingBurst = await benchCowritingBurst(server, db, { writers: 20, saves: 50 });
   printCowriting(results.cowritingBurst);
+  results.liveCowriting = await benchLiveCowriting(server, db, { clients: 20, edits: 200 });
+  printLiveCowriting(results.liveCowriting);
+  }
   const afterLoad = rss(server.pid);
   results.memory = { afterStartMb: afterStart.rssMb, afterLoadMb: afterLoad.rssMb, peakMb: afterLoad.peakMb };
   printMemory(results.memory);
-  failed = !results.registrationBurst.pass || !results.cowritingBurst.pass;
+  failed = only === 'live' ? !results.liveCowriting.pass : !results.registrationBurst.pass || !results.cowritingBurst.pass || !results.liveCowriting.pass;
 } finally {
   db?.$client.close();
   await server.stop();
