@@ -17,10 +17,11 @@ import { revisionContributors } from '../../src/lib/collab/store.ts';
 
 let server: RunningServer;
 let db: Db;
-let anna: { id: number; name: string };
-let bo: { id: number; name: string };
-let cecilia: { id: number; name: string };
-let outsider: { id: number };
+type TestUser = ReturnType<typeof createTestUser>;
+let anna: TestUser;
+let bo: TestUser;
+let cecilia: TestUser;
+let outsider: TestUser;
 let ideaId = 0;
 let membershipCecilia = 0;
 const START = 'Första raden.\n\nAndra raden.\n\nTredje raden.';
@@ -34,8 +35,7 @@ beforeAll(() => {
   const group = createGroup(db, { name: 'Samskrivarna', problemArea: 'Samskrivning', description: 'Grupp som skriver tillsammans i realtid.', joinMode: 'request', leadEmails: [anna.email], createdById: anna.id });
   db.insert(clusterMemberships).values({ groupId: group.id, userId: bo.id, role: 'member', status: 'active' }).run();
   membershipCecilia = db.insert(clusterMemberships).values({ groupId: group.id, userId: cecilia.id, role: 'member', status: 'active' }).returning().get().id;
-  const other = createGroup(db, { name: 'Andra gruppen', problemArea: 'Annat', description: 'En annan grupp med egna idéer.', joinMode: 'closed', leadEmails: [outsider.email], createdById: outsider.id });
-  void other;
+  createGroup(db, { name: 'Andra gruppen', problemArea: 'Annat', description: 'En annan grupp med egna idéer.', joinMode: 'closed', leadEmails: [outsider.email], createdById: outsider.id });
   const idea = createIdea(db, { groupId: group.id, title: 'Live-idén', targetCall: '', createdById: anna.id });
   ideaId = idea.id;
   const section = getSection(db, idea.id, 'problemformulering')!;

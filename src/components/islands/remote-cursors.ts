@@ -9,11 +9,12 @@ import type { Awareness } from 'y-protocols/awareness';
 import { PALETTE, type LiveUser } from './palette.ts';
 
 class CaretWidget extends WidgetType {
-  constructor(
-    readonly colorIndex: number,
-    readonly name: string,
-  ) {
+  readonly colorIndex: number;
+  readonly name: string;
+  constructor(colorIndex: number, name: string) {
     super();
+    this.colorIndex = colorIndex;
+    this.name = name;
   }
   toDOM(): HTMLElement {
     const caret = document.createElement('span');
@@ -40,7 +41,7 @@ export function remoteCursors(ytext: Y.Text, awareness: Awareness) {
       class {
         decorations: DecorationSet = Decoration.none;
         private readonly listener: () => void;
-        constructor(readonly view: EditorView) {
+        constructor(view: EditorView) {
           this.listener = () => view.dispatch({});
           awareness.on('change', this.listener);
         }

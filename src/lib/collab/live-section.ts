@@ -46,12 +46,16 @@ export class LiveSection {
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
 
-  constructor(
-    private readonly db: Db,
-    readonly sectionId: number,
-    readonly ideaId: number,
-    readonly groupId: number,
-  ) {
+  private readonly db: Db;
+  readonly sectionId: number;
+  readonly ideaId: number;
+  readonly groupId: number;
+
+  constructor(db: Db, sectionId: number, ideaId: number, groupId: number) {
+    this.db = db;
+    this.sectionId = sectionId;
+    this.ideaId = ideaId;
+    this.groupId = groupId;
     this.awareness.setLocalState(null);
     const state = loadState(db, sectionId);
     for (const update of state.updates) Y.applyUpdate(this.doc, update, LOAD);
