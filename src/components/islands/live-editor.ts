@@ -5,12 +5,7 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { EditorState } from '@codemirror/state';
-import { EditorView, keymap, drawSelection, placeholder } from '@codemirror/view';
-import { defaultKeymap, indentWithTab } from '@codemirror/commands';
-import { markdown } from '@codemirror/lang-markdown';
-import { ySync, ySyncFacet, YSyncConfig, yUndoManagerKeymap } from 'y-codemirror.next';
-import { remoteCursors } from './remote-cursors.ts';
+import type { EditorView } from '@codemirror/view';
 import type { LiveUser } from './palette.ts';
 
 export type LiveMode = 'starting' | 'live' | 'form' | 'forbidden';
@@ -36,13 +31,6 @@ const TEXT_NAME = 'markdown';
 const CONNECT_TIMEOUT_MS = 8000;
 const CLOSE_FORBIDDEN = 4403;
 
-const editorTheme = EditorView.theme({
-  '&': { border: '1px solid #6b6b6b', borderRadius: '4px', background: '#fff', color: '#1a1a1a', maxWidth: '100%' },
-  '&.cm-focused': { outline: '3px solid #1f5fa8', outlineOffset: '2px' },
-  '.cm-scroller': { minHeight: '16rem', fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: '1rem', lineHeight: '1.5' },
-  '.cm-content': { padding: '0.5rem 0' },
-  '.cm-placeholder': { color: '#595959' },
-});
 
 export function startLiveEditor(o: LiveOptions): { destroy(): void } {
   const form = document.querySelector<HTMLFormElement>(o.formSelector);
@@ -58,6 +46,7 @@ export function startLiveEditor(o: LiveOptions): { destroy(): void } {
   awareness.setLocalStateField('user', { name: o.userName, colorIndex: o.userId } satisfies LiveUser);
   let mode: LiveMode = 'starting';
   let view: EditorView | null = null;
+  let timeout = 0;
 
   const setMode = (m: LiveMode) => {
     mode = m;
@@ -68,39 +57,21 @@ export function startLiveEditor(o: LiveOptions): { destroy(): void } {
     provider.disconnect();
     setMode('form');
   };
-  const goLive = () => {
+  const goLive = async () => {
     if (mode !== 'starting') return;
     // Someone who already started typing in the form keeps it (nothing they typed is moved or lost).
     if (!form || !textarea || textarea.value !== initialFormText) return fallBack();
-    // Inside a shadow root CodeMirror's styles go into a constructed stylesheet; in the document they
-    // would be an inline <style> element, which the hashed CSP blocks.
-    const root = o.host.shadowRoot ?? o.host.attachShadow({ mode: 'open' });
-    view = new EditorView({
-      root,
-      parent: root,
-      state: EditorState.create({
-        doc: ytext.toString(),
-        extensions: [
-          keymap.of([...yUndoManagerKeymap, ...defaultKeymap, indentWithTab]),
-          drawSelection(),
-          EditorView.lineWrapping,
-          markdown(),
-          placeholder('Skriv här …'),
-          ySyncFacet.of(new YSyncConfig(ytext, awareness)),
-          ySync,
-          remoteCursors(ytext, awareness),
-          editorTheme,
-          // ID references do not cross the shadow root, so the label is repeated as aria-label.
-          EditorView.contentAttributes.of({ 'aria-label': o.label, 'aria-multiline': 'true' }),
-        ],
-      }),
-    });
+    window.clearTimeout(timeout);
+    // CodeMirror is loaded only now: a page that keeps its form never downloads it.
+    const { createEditor } = await import('./codemirror-editor.ts');
+    if (mode !== 'starting' || textarea.value !== initialFormText) return fallBack();
+    view = createEditor(o.host, ytext, awareness, o.label);
     form.hidden = true;
     setMode('live');
   };
 
   provider.on('sync', (synced: boolean) => {
-    if (synced) goLive();
+    if (synced) void goLive();
   });
   provider.on('status', ({ status }: { status: LinkStatus }) => o.onStatus(status));
   provider.on('connection-close', (event: CloseEvent | null) => {
@@ -115,7 +86,7 @@ export function startLiveEditor(o: LiveOptions): { destroy(): void } {
   provider.on('connection-error', () => {
     if (mode === 'starting') fallBack();
   });
-  const timeout = window.setTimeout(fallBack, CONNECT_TIMEOUT_MS);
+  timeout = window.setTimeout(fallBack, CONNECT_TIMEOUT_MS);
 
   // A browser that knows it is offline stops trying; edits go to IndexedDB and are sent when back.
   const offline = () => {
