@@ -3,6 +3,7 @@
 // random place between tokens; each client records when every other client's token arrives. Checks: all clients
 // converge to the same text, no edit is lost (in every client and in the revision written when the
 // last writer leaves), and reports p50/p99 from an edit to its arrival at every other client.
+import { readFileSync } from 'node:fs';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
@@ -17,6 +18,11 @@ import { rss } from './memory.mjs';
 
 const SECTION_KEY = 'tidsplan';
 const TOKEN = /⟦c(\d+)e(\d+)⟧/g;
+/** CPU seconds (user + system) a process has used, from /proc (Linux; clock ticks of 10 ms). */
+function cpuSeconds(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function client(url, room, cookie) {
@@ -55,6 +61,8 @@ export async function benchLiveCowriting(server, db, { clients = 20, edits = 200
   const room = `${idea.id}/${SECTION_KEY}`;
   const rssBefore = rss(server.pid).rssMb;
 
+  // y-websocket's provider adds a process 'exit' listener per client in Node.
+  process.setMaxListeners(process.getMaxListeners() + clients);
   const sentAt = new Map(); // token → ms
   const latencies = [];
   const all = cookies.map((cookie) => client(server.url, room, cookie));
@@ -76,6 +84,8 @@ export async function benchLiveCowriting(server, db, { clients = 20, edits = 200
   await Promise.all(all.map((c) => c.synced));
 
   const started = performance.now();
+  const serverCpuBefore = cpuSeconds(server.pid);
+  const clientCpuBefore = process.cpuUsage();
   let seed = 7;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   await Promise.all(
@@ -104,6 +114,9 @@ export async function benchLiveCowriting(server, db, { clients = 20, edits = 200
   const tokens = new Set(texts[0].match(TOKEN) ?? []);
   const lostInClients = expected - tokens.size;
   const rssAfter = rss(server.pid);
+  const serverCpu = Number((cpuSeconds(server.pid) - serverCpuBefore).toFixed(1));
+  const clientUsage = process.cpuUsage(clientCpuBefore);
+  const clientCpu = Number(((clientUsage.user + clientUsage.system) / 1e6).toFixed(1));
 
   for (const c of all) c.provider.destroy();
   // The last writer leaving writes the revision; wait for it.
@@ -132,6 +145,8 @@ export async function benchLiveCowriting(server, db, { clients = 20, edits = 200
     p99Ms: percentile(latencies, 99),
     maxMs: percentile(latencies, 100),
     serverRssMb: { before: rssBefore, after: rssAfter.rssMb, peak: rssAfter.peakMb },
+    // Where the time went: the server process and the benchmark process running all the clients.
+    cpuSeconds: { server: serverCpu, clients: clientCpu },
   };
   result.pass = converged && lostInClients === 0 && lostInRevision === 0 && result.arrivals === result.expectedArrivals;
   for (const c of all) c.doc.destroy();

@@ -52,6 +52,7 @@ export function printLiveCowriting(r) {
     ['edits', 'converged', 'lost (clients)', 'lost (revision)', 'arrivals', 'p50 ms', 'p99 ms', 'max ms', 'server RSS MB', 'check'],
     [[r.edits, r.converged ? 'yes' : 'no', r.lostInClients, r.lostInRevision, `${r.arrivals}/${r.expectedArrivals}`, r.p50Ms, r.p99Ms, r.maxMs, `${r.serverRssMb.before} → ${r.serverRssMb.after}`, `${mark(r.pass)}, p99 ${goal(r.p99Ms <= 100)}`]],
   );
+  console.log(`  CPU used during the run: server ${r.cpuSeconds.server} s, the ${r.clients} clients (benchmark process) ${r.cpuSeconds.clients} s`);
 }
 
 export function printMemory(m) {

@@ -56,7 +56,7 @@ try {
       `idea with ${fx.idea.sections} sections (${fx.idea.words} words)`,
   );
   if (only === 'live') {
-    results.liveCowriting = await benchLiveCowriting(server, db, { clients: 20, edits: 200 });
+    results.liveCowriting = await benchLiveCowriting(server, db, { clients: Number(process.env.BENCH_LIVE_CLIENTS ?? 20), edits: Number(process.env.BENCH_LIVE_EDITS ?? 200) });
     printLiveCowriting(results.liveCowriting);
   } else {
   const guideHtml = await (await fetch(`${server.url}/guider/supported-employment`)).text();

@@ -14,6 +14,10 @@ import { LiveSection, type Peer } from '../../src/lib/collab/live-section.ts';
 import { revisionContributors } from '../../src/lib/collab/store.ts';
 import { replaceText } from '../../src/lib/collab/text-change.ts';
 import { originAllowed } from '../../src/lib/collab/sync-server.ts';
+import { mayStillEdit } from '../../src/lib/collab/recheck.ts';
+import { createSession, generateSessionToken, sessionIdFromToken } from '../../src/lib/auth/session.ts';
+import { setIdeaStatus } from '../../src/lib/ideas/ideas.ts';
+import { clusterMemberships } from '../../db/schema/index.ts';
 
 let db: Db;
 let anna: { id: number; name: string };
@@ -150,5 +154,27 @@ describe('originAllowed', () => {
     expect(originAllowed(req(undefined), undefined)).toBe(false);
     expect(originAllowed(req('inte en adress'), undefined)).toBe(false);
     expect(originAllowed(req('https://natet.example.se', '127.0.0.1:4321'), 'https://natet.example.se')).toBe(true);
+  });
+});
+
+describe('mayStillEdit', () => {
+  it('follows membership, the session and the idea status as can() does', () => {
+    const session = (userId: number) => {
+      const token = generateSessionToken();
+      createSession(db, token, userId);
+      return sessionIdFromToken(token);
+    };
+    const annaSession = session(anna.id);
+    const boSession = session(bo.id);
+    expect(mayStillEdit(db, annaSession, anna.id, ideaId)).toBe(true); // lead of the group
+    expect(mayStillEdit(db, boSession, bo.id, ideaId)).toBe(false); // not a member
+    expect(mayStillEdit(db, annaSession, bo.id, ideaId)).toBe(false); // someone else's session
+    db.insert(clusterMemberships).values({ groupId, userId: bo.id, role: 'member', status: 'active' }).run();
+    expect(mayStillEdit(db, boSession, bo.id, ideaId)).toBe(true);
+    expect(mayStillEdit(db, boSession, bo.id, ideaId, Date.now() + 31 * 24 * 3600 * 1000)).toBe(false); // expired
+    db.delete(clusterMemberships).where(eq(clusterMemberships.userId, bo.id)).run();
+    expect(mayStillEdit(db, boSession, bo.id, ideaId)).toBe(false); // removed
+    setIdeaStatus(db, ideaId, 'avslutad');
+    expect(mayStillEdit(db, annaSession, anna.id, ideaId)).toBe(false); // finished ideas are read-only
   });
 });

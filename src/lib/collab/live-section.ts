@@ -95,7 +95,7 @@ export class LiveSection {
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
     syncProtocol.writeUpdate(encoder, update);
     const message = encoding.toUint8Array(encoder);
-    for (const peer of this.peers) peer.send(message);
+    for (const peer of this.peers) if (peer !== origin) peer.send(message);
     if (writer !== null) {
       this.writers.add(writer);
       this.lastWriter = writer;

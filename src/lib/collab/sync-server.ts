@@ -10,13 +10,14 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import type { Db } from '../db.ts';
-import { SESSION_COOKIE, validateSessionToken } from '../auth/session.ts';
+import { SESSION_COOKIE, sessionIdFromToken, validateSessionToken } from '../auth/session.ts';
 import { ideaAccessById } from '../clusters/access.ts';
 import { getSection } from '../ideas/revisions.ts';
 import { sectionByKey } from '../ideas/template.ts';
 import { heartbeat } from '../ideas/presence.ts';
 import { LiveSection, MESSAGE_AWARENESS, MESSAGE_SYNC, type Peer } from './live-section.ts';
 import { COLLAB_PATH, collabSettings } from './settings.ts';
+import { mayStillEdit } from './recheck.ts';
 
 /** Close codes the editor island understands (4000–4999 are free for applications). */
 export const CLOSE_FORBIDDEN = 4403;
@@ -26,7 +27,7 @@ export const CLOSE_GOING_AWAY = 1001;
 
 interface Connection extends Peer {
   ws: WebSocket;
-  token: string;
+  sessionId: string;
   ideaId: number;
   groupId: number;
   sectionKey: string;
@@ -97,11 +98,7 @@ export function createCollabServer(getDb: () => Db): CollabServer {
   const sections = new Map<number, LiveSection>();
   const connections = new Set<Connection>();
 
-  const stillAllowed = (c: Connection): boolean => {
-    const db = getDb();
-    const { user } = validateSessionToken(db, c.token);
-    return !!user && user.id === c.userId && ideaAccessById(db, user, c.ideaId, 'idea:edit').ok;
-  };
+  const stillAllowed = (c: Connection): boolean => mayStillEdit(getDb(), c.sessionId, c.userId, c.ideaId);
 
   const drop = (c: Connection, code: number, reason: string) => {
     if (c.ws.readyState === WebSocket.OPEN || c.ws.readyState === WebSocket.CONNECTING) c.ws.close(code, reason);
@@ -195,7 +192,7 @@ export function createCollabServer(getDb: () => Db): CollabServer {
       const now = Date.now();
       const c: Connection = {
         ws,
-        token,
+        sessionId: sessionIdFromToken(token),
         userId: user.id,
         name: user.name,
         ideaId,
