@@ -91,8 +91,10 @@ try {
 }
 
 mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/latest.json', JSON.stringify(results, null, 2) + '\n');
-console.log('\nWrote bench/results/latest.json');
+// The live-only run keeps its own file, so it never replaces the full results.
+const file = only === 'live' ? 'bench/results/live.json' : 'bench/results/latest.json';
+writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
+console.log(`\nWrote ${file}`);
 if (failed) {
   console.log('A correctness check failed (see PASS/FAIL above).');
   process.exitCode = 1;
