@@ -3,12 +3,21 @@ import node from '@astrojs/node';
 import mdx from '@astrojs/mdx';
 import solid from '@astrojs/solid-js';
 import searchIndex from './src/integrations/search-index.ts';
+import { createHash } from 'node:crypto';
+import { generateHydrationScript } from 'solid-js/web';
 
 // BUILD_DIR lets parallel builds (benchmark, tests) use their own output folder.
 const buildDir = process.env.BUILD_DIR ?? 'dist';
 // Behind a reverse proxy the public address comes from SITE_URL (at build time): Astro then trusts the
 // proxy's X-Forwarded-Proto/Host for that host only, so the CSRF origin check and client IPs are right.
 const publicUrl = process.env.SITE_URL ? new URL(process.env.SITE_URL) : null;
+
+// Solid inlines a small hydration bootstrap (window._$HY…) before its first island. The hashed CSP blocks
+// inline scripts, so its hash is computed here from the installed solid-js (never copied by hand): it
+// follows Solid updates by itself.
+const solidHydrationScript = /<script[^>]*>([\s\S]*?)<\/script>/.exec(generateHydrationScript())?.[1];
+if (!solidHydrationScript) throw new Error('solid-js/web generateHydrationScript() returned no <script>');
+const solidHydrationHash = `sha256-${createHash('sha256').update(solidHydrationScript).digest('base64')}`;
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
@@ -26,6 +35,7 @@ export default defineConfig({
       scriptDirective: {
         // Pagefind runs its search in WebAssembly.
         resources: ["'self'", "'wasm-unsafe-eval'"],
+        hashes: [solidHydrationHash],
       },
     },
   },

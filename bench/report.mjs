@@ -46,6 +46,15 @@ export function printCowriting(r) {
   );
 }
 
+export function printLiveCowriting(r) {
+  console.log(`\nLive co-writing: ${r.clients} clients × ${r.editsPerClient} edits (one every ${r.intervalMs} ms each) on one section, ${r.wallSeconds} s (goal p99 ≤ 100 ms)`);
+  table(
+    ['edits', 'converged', 'lost (clients)', 'lost (revision)', 'arrivals', 'p50 ms', 'p99 ms', 'max ms', 'server RSS MB', 'check'],
+    [[r.edits, r.converged ? 'yes' : 'no', r.lostInClients, r.lostInRevision, `${r.arrivals}/${r.expectedArrivals}`, r.p50Ms, r.p99Ms, r.maxMs, `${r.serverRssMb.before} → ${r.serverRssMb.after}`, `${mark(r.pass)}, p99 ${goal(r.p99Ms <= 100)}`]],
+  );
+  console.log(`  CPU used during the run: server ${r.cpuSeconds.server} s, the ${r.clients} clients (benchmark process) ${r.cpuSeconds.clients} s`);
+}
+
 export function printMemory(m) {
   console.log(`\nServer memory (goal ≤ 150 MB): after start ${m.afterStartMb} MB, after the load runs ${m.afterLoadMb} MB (peak ${m.peakMb} MB) – ${goal(m.afterLoadMb <= 150)}`);
 }

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { benchStaticSite, printStaticSite } from './static-site.mjs';
 import { ensureLoadBuild, startServer } from './server.mjs';
 import { rss } from './memory.mjs';
-import { printCowriting, printMemory, printRegistration, printSsr, printStaticFiles } from './report.mjs';
+import { printCowriting, printLiveCowriting, printMemory, printRegistration, printSsr, printStaticFiles } from './report.mjs';
 import { benchStaticFiles } from './static-files.mjs';
 
 process.chdir(fileURLToPath(new URL('..', import.meta.url)));
@@ -19,6 +19,9 @@ const { benchSsr } = await import('./ssr.mjs');
 const { benchRegistrationBurst } = await import('./registration-burst.mjs');
 const { benchCowritingBurst } = await import('./cowriting-burst.mjs');
 const { benchReports, printReports } = await import('./reports.mjs');
+const { benchLiveCowriting } = await import('./live-cowriting.mjs');
+// `npm run bench -- live` runs only the live co-writing run (against the same production build).
+const only = process.argv[2] ?? null;
 
 const guides = Number(process.env.BENCH_GUIDES ?? 200);
 const results = {
@@ -29,8 +32,10 @@ const load = os.loadavg();
 results.loadAverageAtStart = load.map((l) => Number(l.toFixed(2)));
 
 console.log(`Benchmark on ${results.machine} (load average ${results.loadAverageAtStart.join(', ')})\n`);
-results.staticSite = benchStaticSite(guides);
-printStaticSite(results.staticSite);
+if (only !== 'live') {
+  results.staticSite = benchStaticSite(guides);
+  printStaticSite(results.staticSite);
+}
 
 const build = ensureLoadBuild();
 console.log(`\nProduction build for the load runs: ${build.reused ? 'reused (sources unchanged)' : `built in ${build.seconds} s`} at ${build.dir}`);
@@ -51,6 +56,10 @@ try {
     `Server on ${server.url} (pid ${server.pid}); fixtures: ${fx.activities} activities, viewer with ${fx.registrations} registrations in ${fx.groups} groups, ` +
       `idea with ${fx.idea.sections} sections (${fx.idea.words} words)`,
   );
+  if (only === 'live') {
+    results.liveCowriting = await benchLiveCowriting(server, db, { clients: Number(process.env.BENCH_LIVE_CLIENTS ?? 20), edits: Number(process.env.BENCH_LIVE_EDITS ?? 200) });
+    printLiveCowriting(results.liveCowriting);
+  } else {
   const guideHtml = await (await fetch(`${server.url}/guider/supported-employment`)).text();
   const css = /href="(\/_astro\/[^"]+\.css)"/.exec(guideHtml)?.[1];
   if (!css) throw new Error('No stylesheet link on the guide page');
@@ -72,18 +81,23 @@ try {
   printCowriting(results.cowritingBurst);
   results.reports = await benchReports(server, db);
   printReports(results.reports);
+  results.liveCowriting = await benchLiveCowriting(server, db, { clients: 20, edits: 200 });
+  printLiveCowriting(results.liveCowriting);
+  }
   const afterLoad = rss(server.pid);
   results.memory = { afterStartMb: afterStart.rssMb, afterLoadMb: afterLoad.rssMb, peakMb: afterLoad.peakMb };
   printMemory(results.memory);
-  failed = !results.registrationBurst.pass || !results.cowritingBurst.pass;
+  failed = only === 'live' ? !results.liveCowriting.pass : !results.registrationBurst.pass || !results.cowritingBurst.pass || !results.liveCowriting.pass;
 } finally {
   db?.$client.close();
   await server.stop();
 }
 
 mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/latest.json', JSON.stringify(results, null, 2) + '\n');
-console.log('\nWrote bench/results/latest.json');
+// The live-only run keeps its own file, so it never replaces the full results.
+const file = only === 'live' ? 'bench/results/live.json' : 'bench/results/latest.json';
+writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
+console.log(`\nWrote ${file}`);
 if (failed) {
   console.log('A correctness check failed (see PASS/FAIL above).');
   process.exitCode = 1;

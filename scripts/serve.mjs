@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import compression from 'compression';
 import pino from 'pino';
+import { attachCollab } from './collab-upgrade.mjs';
 import { markInUse } from './build/releases.mjs';
 import { onDemandCacheControl, staticCacheControl } from './serve/cache-policy.mjs';
 import { staticFiles } from './serve/static-files.mjs';
@@ -127,6 +128,7 @@ export async function serve({ host = process.env.HOST ?? 'localhost', port = Num
     onDemand(req, res);
   });
   server.keepAliveTimeout = 5000;
+  attachCollab(server, root);
 
   await new Promise((done) => server.listen(port, host, done));
   log.info({ host, port, build: root, staticFiles: statics.files, staticMb: Number((statics.bytes / 2 ** 20).toFixed(1)) }, 'listening');

@@ -2,6 +2,7 @@ import { defineMiddleware } from 'astro:middleware';
 import { getDb } from './lib/db.ts';
 import { SESSION_COOKIE, validateSessionToken } from './lib/auth/session.ts';
 import { deleteSessionCookie, isSecureRequest, setSessionCookie } from './lib/auth/cookie.ts';
+import { collab } from './lib/collab/index.ts';
 import { actionName, isActionRequest, jsonError, rejectMalformedActionCall, translateActionResponse } from './lib/http/action-errors.ts';
 import { actionAccessDenial } from './actions/access.ts';
 
@@ -26,6 +27,9 @@ function privateResponse(response: Response, loggedIn: boolean): Response {
   if (!loggedIn || response.headers.has('cache-control')) return response;
   return withHeader(response, 'cache-control', 'no-store');
 }
+
+// Publishes the live co-writing server for scripts/serve.mjs as soon as the bundle's middleware loads.
+collab();
 
 // Validates the session cookie and exposes the user to pages and actions. Besides that, only for
 // action calls: who may call an action is checked before Astro parses its input (401/403, never a

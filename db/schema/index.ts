@@ -4,3 +4,4 @@ export * from './auth.ts';
 export * from './mail.ts';
 export * from './activities.ts';
 export * from './clusters.ts';
+export * from './collab.ts';

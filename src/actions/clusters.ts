@@ -29,6 +29,7 @@ import {
 import { getSection, restoreRevision as restoreRevisionLib, saveSection as saveSectionLib } from '../lib/ideas/revisions.ts';
 import { addComment as addCommentLib, getCommentWithIdea, resolveComment as resolveCommentLib } from '../lib/ideas/comments.ts';
 import { heartbeat } from '../lib/ideas/presence.ts';
+import { collab } from '../lib/collab/index.ts';
 import { renderMarkdown } from '../lib/text/markdown.ts';
 import { markdownProblem } from '../lib/text/markdown-limits.ts';
 import { fieldError } from './guards.ts';
@@ -179,6 +180,7 @@ export const clusters = {
     handler: (input, context) => {
       const { group, user, membership } = groupFor(context, input.groupId, 'group:view');
       run(() => leaveGroupLib(getDb(), group.id, user.id));
+      collab().membershipChanged(group.id);
       return { slug: group.slug, withdrew: membership?.status === 'requested' };
     },
   }),
@@ -199,6 +201,7 @@ export const clusters = {
     handler: (input, context) => {
       const { group } = groupFor(context, input.groupId, 'group:manage');
       run(() => removeMemberLib(getDb(), group.id, input.membershipId));
+      collab().membershipChanged(group.id);
       return { slug: group.slug };
     },
   }),
@@ -233,6 +236,7 @@ export const clusters = {
     handler: (input, context) => {
       const { idea } = ideaFor(context, input.ideaId, 'idea:manage');
       run(() => setIdeaStatusLib(getDb(), idea.id, input.status));
+      collab().membershipChanged(idea.groupId);
       return { ideaId: idea.id };
     },
   }),
@@ -293,9 +297,13 @@ export const clusters = {
           message: 'Texten innehåller fortfarande krockmarkeringar (<<<<<<<, ======= eller >>>>>>>). Ta bort dem innan du sparar.',
         });
       }
+      // Text being written live becomes a revision first, so the save merges with it; the result then
+      // reaches everyone writing live.
+      collab().beforeRevisionChange(section.id);
       const result = run(() =>
         saveSectionLib(getDb(), { sectionId: section.id, authorId: user.id, baseRevisionId: input.baseRevisionId, text, resolving: input.resolving === 'ja' }),
       );
+      collab().afterRevisionChange(section.id);
       heartbeat(getDb(), idea.id, user.id, section.key);
       return result;
     },
@@ -307,7 +315,9 @@ export const clusters = {
     handler: (input, context) => {
       const { user, idea } = ideaFor(context, input.ideaId, 'idea:edit');
       const section = sectionFor(idea.id, input.sectionKey);
+      collab().beforeRevisionChange(section.id);
       const revisionId = run(() => restoreRevisionLib(getDb(), { sectionId: section.id, revisionId: input.revisionId, authorId: user.id }));
+      collab().afterRevisionChange(section.id);
       return { revisionId, restoredFrom: input.revisionId };
     },
   }),

@@ -24,7 +24,14 @@ const downloads = tempDir();
 
 const START = ['Unga som avbryter gymnasiet hamnar ofta utanför.', '', 'Orsakerna är flera och samverkar.', '', 'Konsekvenserna syns långt senare.'].join('\n');
 
-const contextFor = (userId: number): Promise<BrowserContext> => newContextAs(browser, server, db, userId, { acceptDownloads: true });
+// These tests cover the form path (save, merge, conflict view, drafts): the live co-writing socket is
+// refused, so the section page keeps its form exactly as without it (tests/e2e/live-cowriting.test.ts
+// covers the live editor).
+async function contextFor(userId: number): Promise<BrowserContext> {
+  const context = await newContextAs(browser, server, db, userId, { acceptDownloads: true });
+  await context.routeWebSocket(/\/samskrivning\//, (ws) => ws.close());
+  return context;
+}
 
 async function hydrated(page: Page): Promise<void> {
   await page.waitForSelector('form.section-editor[data-enhanced]');

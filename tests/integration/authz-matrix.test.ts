@@ -10,6 +10,8 @@ import { type Db } from '../../src/lib/db.ts';
 import { useServer, type RunningServer } from '../helpers/server.ts';
 import { Client } from '../helpers/http.ts';
 import { createTestUser, loginAs } from '../helpers/users.ts';
+import { upgradeStatus } from '../helpers/collab.ts';
+import { COLLAB_PATH } from '../../src/lib/collab/settings.ts';
 import type { AuthzDomain, AuthzFixture, BaseActor, Outcome } from './authz/types.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -106,6 +108,11 @@ export function discoverActions(): string[] {
   return names.map((n) => `action:${n}`).sort();
 }
 
+/** WebSocket endpoints (the live co-writing server attached in scripts/serve.mjs). */
+export function discoverSockets(): string[] {
+  return [`socket:${COLLAB_PATH}/[ideaId]/[sectionKey]`];
+}
+
 async function loadDomains(): Promise<AuthzDomain[]> {
   const dir = join(import.meta.dirname, 'authz');
   const files = readdirSync(dir).filter((f) => /\.ts$/.test(f) && f !== 'types.ts').sort();
@@ -175,7 +182,7 @@ beforeAll(async () => {
 describe('authorization matrix', () => {
   it('lists every on-demand route and every action, and nothing that does not exist', () => {
     const covered = new Set(domains.flatMap((d) => d.cases.map((c) => c.route)));
-    const existing = [...discoverOnDemandRoutes(), ...discoverActions()];
+    const existing = [...discoverOnDemandRoutes(), ...discoverActions(), ...discoverSockets()];
     expect(existing.length).toBeGreaterThan(0);
     const missing = existing.filter((r) => !covered.has(r));
     expect(missing, 'routes/actions without a row in tests/integration/authz/*.ts').toEqual([]);
@@ -208,6 +215,13 @@ describe('authorization matrix', () => {
             }
             const path = fill(c.path, params);
             const fields = Object.fromEntries(Object.entries(c.fields ?? {}).map(([k, v]) => [k, fill(v, params)]));
+            if (c.method === 'UPGRADE') {
+              const token = client.cookie('session');
+              const status = await upgradeStatus(server.url, path, { origin: server.url, ...(token ? { cookie: `session=${token}` } : {}) });
+              const outcome = status === 101 ? 'ok' : status === 401 ? 'login' : status === 403 ? 'forbidden' : 'other';
+              if (outcome !== expected) failures.push(`${actor}: expected ${expected}, got ${outcome} (UPGRADE ${path}: ${status})`);
+              continue;
+            }
             const res = c.method === 'GET' ? await client.get(path) : await client.post(path, fields);
             const { outcome, detail } = await outcomeOf(res, c.route.startsWith('action:'));
             if (outcome !== expected) failures.push(`${actor}: expected ${expected}, got ${outcome} (${c.method} ${path}: ${detail})`);

@@ -35,7 +35,7 @@ export function getSection(db: Db, ideaId: number, key: string): IdeaSection | u
     .get();
 }
 
-function revisionText(db: Db, sectionId: number, revisionId: number): string | null {
+export function revisionText(db: Db, sectionId: number, revisionId: number): string | null {
   if (revisionId === 0) return '';
   const row = db
     .select({ text: ideaSectionRevisions.text })
@@ -57,7 +57,7 @@ function authorsBetween(db: Db, sectionId: number, baseId: number, latestId: num
   return [...new Set(rows.map((r) => r.name ?? DELETED_USER))];
 }
 
-function insertRevision(
+export function insertRevision(
   db: Db,
   section: IdeaSection,
   values: { text: string; authorId: number; baseRevisionId: number; kind: RevisionKind; restoredFromId?: number },

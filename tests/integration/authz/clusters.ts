@@ -100,6 +100,9 @@ const domain: AuthzDomain = {
     page('/klustergrupper/[slug]/ideer/[id]/export.md', loggedIn, `${SHARED}/export.md`),
     page('/klustergrupper/[slug]/ideer/[id]/narvaro', groupMembers, `${IDEA}/narvaro`),
     { route: '/klustergrupper/[slug]/ideer/[id]/narvaro', method: 'POST', path: `${IDEA}/narvaro`, fields: { section: 'budget' }, expect: groupMembers as AuthzCase['expect'] },
+    // Live co-writing socket (issue 13): only members who may edit the idea; a shared idea's readers may not write.
+    { route: 'socket:/samskrivning/[ideaId]/[sectionKey]', method: 'UPGRADE', path: '/samskrivning/{ideaA}/problemformulering', expect: groupMembers as AuthzCase['expect'] },
+    { route: 'socket:/samskrivning/[ideaId]/[sectionKey]', method: 'UPGRADE', path: '/samskrivning/{sharedIdea}/budget', expect: groupMembers as AuthzCase['expect'] },
 
     action('createGroup', coordinators, { name: 'Matrisens nya grupp', problemArea: 'Behörighet', description: 'En grupp som skapas av behörighetsmatrisen.', joinMode: 'closed', leadEmails: '{leadEmail}' }),
     action('updateGroup', managers, { groupId: '{groupA}', name: 'Matrisgrupp A', problemArea: 'Behörighet', description: 'Grupp för behörighetsmatrisen.', joinMode: 'request' }),

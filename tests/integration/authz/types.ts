@@ -2,9 +2,9 @@ import type { Db } from '../../../src/lib/db.ts';
 
 /** What a request must lead to for an actor. */
 export type Outcome =
-  | 'login' // page: redirect to /logga-in?next=…; action (POST /_actions/x): 401
+  | 'login' // page: redirect to /logga-in?next=…; action (POST /_actions/x): 401; socket upgrade: 401
   | 'forbidden' // 403
-  | 'ok'; // allowed: page 200 (or a redirect that is not to log-in); action: neither 401 nor 403
+  | 'ok'; // allowed: page 200 (or a redirect that is not to log-in); action: neither 401 nor 403; socket: 101
 
 export type BaseActor = 'anonymous' | 'medlem' | 'samordnare' | 'admin';
 
@@ -18,7 +18,8 @@ export interface AuthzFixture {
 export interface AuthzCase {
   /** The route file's pattern, e.g. '/aktiviteter/[slug]', or 'action:activities.register'. */
   route: string;
-  method: 'GET' | 'POST';
+  /** UPGRADE: a WebSocket upgrade request (route 'socket:<path pattern>'), sent with the portal's Origin. */
+  method: 'GET' | 'POST' | 'UPGRADE';
   /** Concrete path with {param} placeholders filled from setup(); for actions '/_actions/activities.register'. */
   path: string;
   /** Form fields for POST (placeholders allowed in values). */

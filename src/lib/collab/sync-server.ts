@@ -1,0 +1,255 @@
+// The WebSocket side of live co-writing, attached to the portal's own http.Server (scripts/serve.mjs):
+// `GET /samskrivning/<ideaId>/<sectionKey>` upgrades when the session cookie belongs to a member who
+// may edit that idea (idea:edit, decided by the idea's group — the name grants nothing) and the
+// Origin is the portal's. Messages speak the y-websocket protocol (sync + awareness).
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, WebSocket } from 'ws';
+import * as syncProtocol from 'y-protocols/sync';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+import type { Db } from '../db.ts';
+import { SESSION_COOKIE, sessionIdFromToken, validateSessionToken } from '../auth/session.ts';
+import { ideaAccessById } from '../clusters/access.ts';
+import { getSection } from '../ideas/revisions.ts';
+import { sectionByKey } from '../ideas/template.ts';
+import { heartbeat } from '../ideas/presence.ts';
+import { LiveSection, MESSAGE_AWARENESS, MESSAGE_SYNC, type Peer } from './live-section.ts';
+import { COLLAB_PATH, collabSettings } from './settings.ts';
+import { mayStillEdit } from './recheck.ts';
+
+/** Close codes the editor island understands (4000–4999 are free for applications). */
+export const CLOSE_FORBIDDEN = 4403;
+export const CLOSE_RATE_LIMITED = 4429;
+export const CLOSE_BAD_MESSAGE = 1007;
+export const CLOSE_GOING_AWAY = 1001;
+
+interface Connection extends Peer {
+  ws: WebSocket;
+  sessionId: string;
+  ideaId: number;
+  groupId: number;
+  sectionKey: string;
+  live: LiveSection;
+  tokens: number;
+  refilledAt: number;
+  checkedAt: number;
+}
+
+function readCookie(header: string | undefined, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return null;
+}
+
+/** The browser must be on the portal itself: Origin's host equals Host (or SITE_URL's, behind a proxy). */
+export function originAllowed(req: IncomingMessage, siteUrl = process.env.SITE_URL): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return false;
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return false;
+  }
+  if (siteUrl) {
+    try {
+      if (new URL(siteUrl).host === host) return true;
+    } catch {
+      /* ignore a malformed SITE_URL here; config validation reports it */
+    }
+  }
+  return host === req.headers.host;
+}
+
+/** A fault in one live document is logged, never allowed to stop the portal's process. */
+function safely(fn: () => void): void {
+  try {
+    fn();
+  } catch (error) {
+    console.error('live co-writing:', error);
+  }
+}
+
+function refuse(socket: Duplex, status: number, reason: string): void {
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 0\r\n\r\n`);
+}
+
+export interface CollabServer {
+  /** Handles an upgrade request on the collab path; returns false for other paths. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+  /** Flushes live text into a revision before a save or restore made outside the live document. */
+  beforeRevisionChange(sectionId: number): void;
+  /** Merges the section's latest revision into its live document, if anyone is writing in it. */
+  afterRevisionChange(sectionId: number): void;
+  /** Re-checks everyone connected to the group's ideas now (after a membership change). */
+  membershipChanged(groupId: number): void;
+  /** Writes every live document's revision and closes all connections. */
+  shutdown(): void;
+  /** Number of open connections (for the benchmark and tests). */
+  connections(): number;
+}
+
+export function createCollabServer(getDb: () => Db): CollabServer {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: collabSettings.maxMessageBytes });
+  const sections = new Map<number, LiveSection>();
+  const connections = new Set<Connection>();
+
+  const stillAllowed = (c: Connection): boolean => mayStillEdit(getDb(), c.sessionId, c.userId, c.ideaId);
+
+  const drop = (c: Connection, code: number, reason: string) => {
+    if (c.ws.readyState === WebSocket.OPEN || c.ws.readyState === WebSocket.CONNECTING) c.ws.close(code, reason);
+    leave(c);
+  };
+
+  const leave = (c: Connection) => {
+    if (!connections.delete(c)) return;
+    if (c.live.leave(c)) sections.delete(c.live.sectionId);
+  };
+
+  const takeToken = (c: Connection, now: number): boolean => {
+    c.tokens = Math.min(collabSettings.rateBurst, c.tokens + ((now - c.refilledAt) / 1000) * collabSettings.ratePerSecond);
+    c.refilledAt = now;
+    if (c.tokens < 1) return false;
+    c.tokens -= 1;
+    return true;
+  };
+
+  const onMessage = (c: Connection, data: Uint8Array) => {
+    const now = Date.now();
+    if (!takeToken(c, now)) return drop(c, CLOSE_RATE_LIMITED, 'För många ändringar på kort tid');
+    try {
+      const decoder = decoding.createDecoder(data);
+      const type = decoding.readVarUint(decoder);
+      if (type === MESSAGE_SYNC) {
+        // Every change is checked against the current membership before it is applied.
+        if (!stillAllowed(c)) return drop(c, CLOSE_FORBIDDEN, 'Behörighet saknas');
+        c.checkedAt = now;
+        const encoder = encoding.createEncoder();
+        encoding.writeVarUint(encoder, MESSAGE_SYNC);
+        syncProtocol.readSyncMessage(decoder, encoder, c.live.doc, c);
+        if (encoding.length(encoder) > 1) c.send(encoding.toUint8Array(encoder));
+        if (c.live.text.length > collabSettings.maxTextLength) drop(c, CLOSE_BAD_MESSAGE, 'Texten är för lång');
+      } else if (type === MESSAGE_AWARENESS) {
+        if (now - c.checkedAt > collabSettings.recheckMs) {
+          if (!stillAllowed(c)) return drop(c, CLOSE_FORBIDDEN, 'Behörighet saknas');
+          c.checkedAt = now;
+        }
+        awarenessProtocol.applyAwarenessUpdate(c.live.awareness, decoding.readVarUint8Array(decoder), c);
+      } else {
+        drop(c, CLOSE_BAD_MESSAGE, 'Okänt meddelande');
+      }
+    } catch {
+      drop(c, CLOSE_BAD_MESSAGE, 'Felaktigt meddelande');
+    }
+  };
+
+  // Removed members, ended sessions and finished ideas are noticed even from silent connections;
+  // presence rows are refreshed so the idea page lists live writers too.
+  const sweep = setInterval(() => safely(() => {
+    const db = getDb();
+    const now = Date.now();
+    for (const c of [...connections]) {
+      if (!stillAllowed(c)) drop(c, CLOSE_FORBIDDEN, 'Behörighet saknas');
+      else {
+        c.checkedAt = now;
+        heartbeat(db, c.ideaId, c.userId, c.sectionKey);
+      }
+    }
+  }), collabSettings.recheckMs);
+  sweep.unref();
+
+  const handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): boolean => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!url.pathname.startsWith(`${COLLAB_PATH}/`)) return false;
+    const [ideaPart, sectionKey, ...rest] = url.pathname.slice(COLLAB_PATH.length + 1).split('/');
+    if (!originAllowed(req)) return refuse(socket, 403, 'Forbidden'), true;
+    const db = getDb();
+    const token = readCookie(req.headers.cookie, SESSION_COOKIE);
+    const { user } = token ? validateSessionToken(db, token) : { user: null };
+    if (!user || !token) return refuse(socket, 401, 'Unauthorized'), true;
+    const ideaId = Number(ideaPart);
+    if (rest.length > 0 || !Number.isInteger(ideaId) || !sectionKey || !sectionByKey(sectionKey)) return refuse(socket, 404, 'Not Found'), true;
+    const access = ideaAccessById(db, user, ideaId, 'idea:edit');
+    if (!access.ok) return refuse(socket, access.status, access.status === 404 ? 'Not Found' : 'Forbidden'), true;
+    const section = getSection(db, ideaId, sectionKey);
+    if (!section) return refuse(socket, 404, 'Not Found'), true;
+
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      let live = sections.get(section.id);
+      if (!live) {
+        try {
+          sections.set(section.id, (live = new LiveSection(db, section.id, ideaId, access.group.id)));
+        } catch (error) {
+          console.error('live co-writing: could not open the section', error);
+          ws.close(1011, 'Internt fel');
+          return;
+        }
+      }
+      const now = Date.now();
+      const c: Connection = {
+        ws,
+        sessionId: sessionIdFromToken(token),
+        userId: user.id,
+        name: user.name,
+        ideaId,
+        groupId: access.group.id,
+        sectionKey,
+        live,
+        awarenessIds: new Set(),
+        tokens: collabSettings.rateBurst,
+        refilledAt: now,
+        checkedAt: now,
+        send: (message) => {
+          if (ws.readyState === WebSocket.OPEN) ws.send(message);
+        },
+      };
+      connections.add(c);
+      live.peers.add(c);
+      ws.binaryType = 'nodebuffer';
+      ws.on('message', (data: Buffer) => safely(() => onMessage(c, new Uint8Array(data.buffer, data.byteOffset, data.byteLength))));
+      ws.on('close', () => safely(() => leave(c)));
+      ws.on('error', () => safely(() => leave(c)));
+      heartbeat(db, ideaId, user.id, sectionKey);
+
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      syncProtocol.writeSyncStep1(encoder, live.doc);
+      c.send(encoding.toUint8Array(encoder));
+      const states = live.awareness.getStates();
+      if (states.size > 0) {
+        const aw = encoding.createEncoder();
+        encoding.writeVarUint(aw, MESSAGE_AWARENESS);
+        encoding.writeVarUint8Array(aw, awarenessProtocol.encodeAwarenessUpdate(live.awareness, [...states.keys()]));
+        c.send(encoding.toUint8Array(aw));
+      }
+    });
+    return true;
+  };
+
+  return {
+    handleUpgrade,
+    beforeRevisionChange(sectionId) {
+      sections.get(sectionId)?.writeRevision();
+    },
+    afterRevisionChange(sectionId) {
+      const live = sections.get(sectionId);
+      if (!live) return;
+      const row = getDb().$client.prepare('SELECT currentRevisionId AS id FROM idea_sections WHERE id = ?').get(sectionId) as { id: number | null } | undefined;
+      live.mergeRevision(row?.id ?? 0);
+    },
+    membershipChanged(groupId) {
+      for (const c of [...connections]) if (c.groupId === groupId && !stillAllowed(c)) drop(c, CLOSE_FORBIDDEN, 'Behörighet saknas');
+    },
+    shutdown() {
+      clearInterval(sweep);
+      for (const c of [...connections]) drop(c, CLOSE_GOING_AWAY, 'Servern startar om');
+      for (const live of sections.values()) live.close();
+      sections.clear();
+    },
+    connections: () => connections.size,
+  };
+}
