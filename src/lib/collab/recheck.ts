@@ -1,6 +1,7 @@
 // The per-message check of a live connection: is the session still valid and may its user still edit
 // the idea? One prepared statement feeding the same can() rule as pages and actions, because it runs
 // for every change a writer sends.
+import type Database from 'better-sqlite3';
 import type { Db } from '../db.ts';
 import type { IdeaStatus, MemberRole, MembershipStatus, Role, UserStatus } from '../../../db/schema/index.ts';
 import { can } from '../clusters/permissions.ts';
@@ -15,12 +16,12 @@ interface Row {
   memberStatus: MembershipStatus | null;
 }
 
-const statements = new WeakMap<Db, ReturnType<Db['$client']['prepare']>>();
+const statements = new WeakMap<Db, Database.Statement<[number, string, number], Row>>();
 
 export function mayStillEdit(db: Db, sessionId: string, userId: number, ideaId: number, now = Date.now()): boolean {
   let st = statements.get(db);
   if (!st) {
-    st = db.$client.prepare(
+    st = db.$client.prepare<[number, string, number], Row>(
       `SELECT u.id AS userId, u.role AS role, u.status AS userStatus, i.status AS ideaStatus, i.sharedWithAll AS sharedWithAll,
               m.role AS memberRole, m.status AS memberStatus
          FROM sessions s
@@ -31,7 +32,7 @@ export function mayStillEdit(db: Db, sessionId: string, userId: number, ideaId: 
     );
     statements.set(db, st);
   }
-  const row = st.get(ideaId, sessionId, now) as Row | undefined;
+  const row = st.get(ideaId, sessionId, now);
   if (!row || row.userId !== userId) return false;
   return can(
     { id: row.userId, role: row.role, status: row.userStatus },
