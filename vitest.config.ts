@@ -6,8 +6,8 @@ export default defineConfig({
     environment: 'node',
     // Generous limits: the suite must pass on a shared 2-core machine with other work beside it
     // (tests never assert timings; these only catch hangs).
-    testTimeout: 120_000,
-    hookTimeout: 180_000,
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
     // expect.poll waits for the browser or server; its 1 s default fails on a busy machine.
     expect: { poll: { timeout: 20_000 } },
     // Browser and server tests are heavy; two workers match the two cores.

@@ -39,6 +39,8 @@ export async function newContextAs(
   options: Parameters<Browser['newContext']>[0] = {},
 ): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL: server.url, ...options });
+  // Playwright's 30 s default for one action or navigation is too short on a busy shared machine.
+  context.setDefaultTimeout(120_000);
   if (userId !== null) {
     const token = generateSessionToken();
     createSession(db, token, userId);
