@@ -13,6 +13,10 @@ export type MemberRole = (typeof MEMBER_ROLES)[number];
 export const MEMBERSHIP_STATUSES = ['active', 'requested', 'invited'] as const;
 export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
 
+/** How a member hears about new comments in the group's ideas: a mail per comment, a daily digest, or nothing. */
+export const NOTIFY_CHOICES = ['each', 'digest', 'none'] as const;
+export type NotifyChoice = (typeof NOTIFY_CHOICES)[number];
+
 export const IDEA_STATUSES = ['ide', 'utkast', 'redo', 'inskickad', 'avslutad'] as const;
 export type IdeaStatus = (typeof IDEA_STATUSES)[number];
 
@@ -47,6 +51,9 @@ export const clusterMemberships = sqliteTable(
     invitedById: integer().references(() => users.id, { onDelete: 'set null' }),
     createdAt: integer({ mode: 'timestamp_ms' }).notNull().$defaultFn(() => new Date()),
     joinedAt: integer({ mode: 'timestamp_ms' }),
+    notify: text({ enum: NOTIFY_CHOICES }).notNull().default('digest'),
+    /** Comments up to this instant are covered by a digest already sent (null: none sent yet). */
+    digestSentAt: integer({ mode: 'timestamp_ms' }),
   },
   (t) => [uniqueIndex('cluster_memberships_group_user_idx').on(t.groupId, t.userId), index('cluster_memberships_user_idx').on(t.userId)],
 );

@@ -26,16 +26,20 @@ import {
   setIdeaStatus as setIdeaStatusLib,
   updateIdeaDetails,
 } from '../lib/ideas/ideas.ts';
-import { getSection, restoreRevision as restoreRevisionLib, saveSection as saveSectionLib } from '../lib/ideas/revisions.ts';
+import { getSection, restoreRevision as restoreRevisionLib, saveChosenVersions, saveSection as saveSectionLib } from '../lib/ideas/revisions.ts';
 import { addComment as addCommentLib, getCommentWithIdea, resolveComment as resolveCommentLib } from '../lib/ideas/comments.ts';
 import { heartbeat } from '../lib/ideas/presence.ts';
 import { collab } from '../lib/collab/index.ts';
 import { renderMarkdown } from '../lib/text/markdown.ts';
 import { markdownProblem } from '../lib/text/markdown-limits.ts';
 import { fieldError } from './guards.ts';
-import { hasConflictMarkers, normaliseText } from '../lib/ideas/merge.ts';
-import { IDEA_STATUSES, JOIN_MODES } from '../../db/schema/index.ts';
+import { CONFLICT_CHOICES, hasConflictMarkers, normaliseText, type ConflictChoice } from '../lib/ideas/merge.ts';
+import { IDEA_STATUSES, JOIN_MODES, NOTIFY_CHOICES } from '../../db/schema/index.ts';
+import { notifyNewComment, setNotifyChoice } from '../lib/ideas/notifications.ts';
+import { ensureIdeaJobs } from '../lib/ideas/jobs.ts';
 
+/** The conflict view posts one choice per conflicting paragraph; more than this many falls back to the writer's own text. */
+const MAX_CONFLICTS = 50;
 const id = (label: string) => z.coerce.number({ error: `${label} saknas.` }).int(`${label} är ogiltigt.`).positive(`${label} är ogiltigt.`);
 const requiredText = (min: number, max: number, tooShort: string) =>
   z
@@ -174,6 +178,17 @@ export const clusters = {
     },
   }),
 
+  setNotifications: defineAction({
+    accept: 'form',
+    input: z.object({ groupId: id('Grupp'), notify: z.enum(NOTIFY_CHOICES, { error: 'Välj hur du vill få mejl om kommentarer.' }) }),
+    handler: (input, context) => {
+      const { group, user, membership } = groupFor(context, input.groupId, 'group:view');
+      if (membership?.status !== 'active') throw new ActionError({ code: 'FORBIDDEN', message: 'Bara gruppens medlemmar kan välja mejl om kommentarer.' });
+      setNotifyChoice(getDb(), group.id, user.id, input.notify);
+      return { slug: group.slug };
+    },
+  }),
+
   leaveGroup: defineAction({
     accept: 'form',
     input: z.object({ groupId: id('Grupp') }),
@@ -278,12 +293,28 @@ export const clusters = {
       sectionKey: z.string().max(60),
       baseRevisionId: z.coerce.number().int().min(0, 'Versionen är ogiltig.'),
       text: optionalText(50_000),
-      intent: z.enum(['spara', 'forhandsgranska']).nullish().transform((v) => v ?? 'spara'),
+      intent: z.enum(['spara', 'forhandsgranska', 'valj']).nullish().transform((v) => v ?? 'spara'),
       resolving: z.enum(['ja']).nullish(),
+      // The conflict view's choices: the writer's posted text, the revision compared with and one choice per paragraph.
+      mine: optionalText(50_000),
+      latestRevisionId: z.coerce.number().int().min(0, 'Versionen är ogiltig.').nullish(),
+      ...Object.fromEntries(Array.from({ length: MAX_CONFLICTS }, (_, i) => [`val-${i}`, z.enum(CONFLICT_CHOICES).nullish()])),
     }),
     handler: (input, context) => {
       const { user, idea } = ideaFor(context, input.ideaId, 'idea:edit');
       const section = sectionFor(idea.id, input.sectionKey);
+      if (input.intent === 'valj') {
+        const problem = markdownProblem(normaliseText(input.mine));
+        if (problem) throw fieldError('text', problem);
+        const choices = Array.from({ length: MAX_CONFLICTS }, (_, i) => (input as Record<string, unknown>)[`val-${i}`] as ConflictChoice | undefined);
+        collab().beforeRevisionChange(section.id);
+        const result = run(() =>
+          saveChosenVersions(getDb(), { sectionId: section.id, authorId: user.id, baseRevisionId: input.baseRevisionId, latestRevisionId: input.latestRevisionId ?? 0, mine: input.mine, choices }),
+        );
+        collab().afterRevisionChange(section.id);
+        heartbeat(getDb(), idea.id, user.id, section.key);
+        return result;
+      }
       const text = normaliseText(input.text);
       // Checked before previewing too: a preview renders the text on the server.
       const problem = markdownProblem(text);
@@ -334,6 +365,8 @@ export const clusters = {
       const { user, idea } = ideaFor(context, input.ideaId, 'idea:comment');
       const section = sectionFor(idea.id, input.sectionKey);
       const comment = run(() => addCommentLib(getDb(), { sectionId: section.id, authorId: user.id, body: input.body, parentId: input.parentId ?? null }));
+      notifyNewComment(getDb(), comment.id, context.url.origin);
+      ensureIdeaJobs(getDb());
       return { commentId: comment.id };
     },
   }),

@@ -61,3 +61,9 @@ export function parseLocalDateTime(value: string): Date | null {
   if (date.getDate() !== d || date.getMonth() !== mo - 1) return null;
   return new Date(date.getTime());
 }
+
+const dayKeyFmt = new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+/** The Stockholm calendar day of an instant, "2026-12-01" (for once-a-day work such as digests). */
+export function stockholmDay(d: Date): string {
+  return dayKeyFmt.format(d);
+}

@@ -1,17 +1,31 @@
-// Client side of /sok. Pagefind's code and index are fetched only once a search starts.
+// Client side of /sok. Pagefind's code and index start loading as soon as /sok opens (and only there),
+// so a search from the header shows results without a second wait. The query and the chosen filters
+// live in the URL (?q=…&metod=…&malgrupp=…&typ=…): a search can be shared, and the back button
+// returns to the previous query and filters.
+import { countLabel } from '../lib/text/plural.ts';
+
 interface PagefindResultData {
   url: string;
   excerpt: string;
   meta: { title?: string };
   filters: Record<string, string[]>;
 }
+interface PagefindSearch {
+  results: Array<{ data(): Promise<PagefindResultData> }>;
+}
 interface Pagefind {
   init(): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
-  debouncedSearch(term: string, options: { filters: Record<string, string[]> }, ms?: number): Promise<{ results: Array<{ data(): Promise<PagefindResultData> }> } | null>;
+  search(term: string | null, options: { filters: Record<string, string[]> }): Promise<PagefindSearch>;
+  debouncedSearch(term: string | null, options: { filters: Record<string, string[]> }, ms?: number): Promise<PagefindSearch | null>;
 }
 
-const FILTER_LABELS: Record<string, string> = { typ: 'Innehållstyp', metod: 'Metod' };
+/** Filter names as in the guides' data-pagefind-filter attributes, in the order they are shown. */
+export const FILTERS: ReadonlyArray<{ name: string; label: string }> = [
+  { name: 'typ', label: 'Innehållstyp' },
+  { name: 'metod', label: 'Metod' },
+  { name: 'malgrupp', label: 'Målgrupp' },
+];
 let pagefind: Promise<Pagefind> | undefined;
 
 function load(): Promise<Pagefind> {
@@ -31,14 +45,41 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string,
   return node;
 }
 
-async function renderFilters(pf: Pagefind, container: HTMLElement, selected: Record<string, string[]>, onChange: () => void) {
+export interface SearchState {
+  term: string;
+  filters: Record<string, string[]>;
+}
+
+/** Reads the query and filters from a URL's search parameters. */
+export function stateFromUrl(search: string): SearchState {
+  const params = new URLSearchParams(search);
+  const filters: Record<string, string[]> = {};
+  for (const { name } of FILTERS) {
+    const values = params.getAll(name).filter(Boolean);
+    if (values.length) filters[name] = values;
+  }
+  return { term: (params.get('q') ?? '').trim(), filters };
+}
+
+/** The URL search string for a state (empty parts left out), e.g. "?q=mentor&malgrupp=Mentorer". */
+export function urlForState(state: SearchState): string {
+  const params = new URLSearchParams();
+  if (state.term) params.set('q', state.term);
+  for (const { name } of FILTERS) for (const value of state.filters[name] ?? []) params.append(name, value);
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+async function renderFilters(pf: Pagefind, container: HTMLElement, onChange: () => void) {
   const available = await pf.filters();
   container.replaceChildren();
-  for (const [name, values] of Object.entries(available)) {
-    const fieldset = el('fieldset', { className: 'filter-group' }, el('legend', {}, FILTER_LABELS[name] ?? name));
+  for (const { name, label } of FILTERS) {
+    const values = available[name];
+    if (!values) continue;
+    const fieldset = el('fieldset', { className: 'filter-group' }, el('legend', {}, label));
     for (const value of Object.keys(values).sort((a, b) => a.localeCompare(b, 'sv'))) {
       const id = `filter-${name}-${value}`.replace(/[^a-zA-Z0-9-]/g, '-');
-      const box = el('input', { type: 'checkbox', id, name: `filter-${name}`, value, checked: selected[name]?.includes(value) ?? false });
+      const box = el('input', { type: 'checkbox', id, name, value });
       box.addEventListener('change', onChange);
       fieldset.append(el('div', { className: 'check' }, box, el('label', { htmlFor: id }, value)));
     }
@@ -49,11 +90,12 @@ async function renderFilters(pf: Pagefind, container: HTMLElement, selected: Rec
 
 function selectedFilters(container: HTMLElement): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const box of container.querySelectorAll<HTMLInputElement>('input[type=checkbox]:checked')) {
-    const name = box.name.replace(/^filter-/, '');
-    (out[name] ??= []).push(box.value);
-  }
+  for (const box of container.querySelectorAll<HTMLInputElement>('input[type=checkbox]:checked')) (out[box.name] ??= []).push(box.value);
   return out;
+}
+
+function showFilters(container: HTMLElement, filters: Record<string, string[]>) {
+  for (const box of container.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) box.checked = filters[box.name]?.includes(box.value) ?? false;
 }
 
 export function runSearch(): void {
@@ -62,48 +104,69 @@ export function runSearch(): void {
   const filters = document.getElementById('search-filters') as HTMLElement;
   const status = document.getElementById('search-status') as HTMLElement;
   const list = document.getElementById('search-results') as HTMLOListElement;
-  let filtersShown = false;
 
-  async function search() {
-    const term = input.value.trim();
-    const url = new URL(location.href);
-    if (term) url.searchParams.set('q', term);
-    else url.searchParams.delete('q');
-    history.replaceState(null, '', url);
-    if (!term) {
+  const current = (): SearchState => ({ term: input.value.trim(), filters: selectedFilters(filters) });
+
+  let generation = 0;
+
+  /** Shows the results for the current form state; `history` says whether the URL gets a new entry. */
+  async function search(history: 'push' | 'replace' | 'none', debounce = true) {
+    // A newer search (typing, a filter, the back button) makes the answers of older ones stale.
+    const mine = ++generation;
+    const state = current();
+    const url = `${location.pathname}${urlForState(state)}`;
+    if (history === 'push' && url !== location.pathname + location.search) window.history.pushState(null, '', url);
+    else if (history === 'replace') window.history.replaceState(null, '', url);
+    const anyFilter = Object.keys(state.filters).length > 0;
+    if (!state.term && !anyFilter) {
       list.replaceChildren();
       status.textContent = '';
       return;
     }
     status.textContent = 'Söker …';
     const pf = await load();
-    if (!filtersShown) {
-      filtersShown = true;
-      await renderFilters(pf, filters, {}, search);
-    }
-    const result = await pf.debouncedSearch(term, { filters: selectedFilters(filters) }, 150);
-    if (!result) return; // superseded by a newer search
+    const options = { filters: state.filters };
+    const term = state.term || null;
+    const result = debounce ? await pf.debouncedSearch(term, options, 150) : await pf.search(term, options);
+    if (!result || mine !== generation) return; // superseded by a newer search
     const items = await Promise.all(result.results.slice(0, 20).map((r) => r.data()));
+    if (mine !== generation) return;
     list.replaceChildren(
       ...items.map((item) => {
         const excerpt = el('p');
         excerpt.innerHTML = item.excerpt; // Pagefind's excerpt of our own pages, with <mark> around hits
-        const type = item.filters.typ?.[0] ?? '';
-        return el('li', { className: 'card' }, el('h2', {}, el('a', { href: item.url }, item.meta.title ?? item.url)), el('p', { className: 'meta' }, type), excerpt);
+        const meta = [item.filters.typ?.[0], ...(item.filters.metod ?? [])].filter(Boolean).join(' · ');
+        return el('li', { className: 'card' }, el('h2', {}, el('a', { href: item.url }, item.meta.title ?? item.url)), el('p', { className: 'meta' }, meta), excerpt);
       }),
     );
     const n = result.results.length;
-    status.textContent = n === 0 ? `Inga träffar för ”${term}”.` : `${n} ${n === 1 ? 'träff' : 'träffar'} för ”${term}”.`;
+    const hits = countLabel(n, 'träff', 'träffar');
+    status.textContent = n === 0 ? (state.term ? `Inga träffar för ”${state.term}”.` : 'Inga träffar med de valda filtren.') : state.term ? `${hits} för ”${state.term}”.` : `${hits} med de valda filtren.`;
+  }
+
+  /** Puts the URL's state into the form (first load and the back/forward buttons). */
+  function restore() {
+    const state = stateFromUrl(location.search);
+    input.value = state.term;
+    showFilters(filters, state.filters);
+    void search('none', false);
   }
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    void search();
+    void search('push', false);
   });
-  input.addEventListener('input', () => void search());
-  const initial = new URLSearchParams(location.search).get('q');
-  if (initial) {
-    input.value = initial;
-    void search();
-  }
+  input.addEventListener('input', () => void search('replace'));
+  window.addEventListener('popstate', restore);
+
+  // Preload: start fetching Pagefind and its filter index at once, then show the filters and any search in the URL.
+  const initial = stateFromUrl(location.search);
+  input.value = initial.term;
+  if (initial.term || Object.keys(initial.filters).length) status.textContent = 'Söker …';
+  void load()
+    .then((pf) => renderFilters(pf, filters, () => void search('push', false)))
+    .then(restore)
+    .catch(() => {
+      status.textContent = 'Sökningen kunde inte laddas. Ladda om sidan och försök igen.';
+    });
 }

@@ -113,7 +113,7 @@ describe('public knowledge site', () => {
     const page = await open('/sok?q=mentorer');
     await page.locator('#search-results li').first().waitFor();
     const before = await page.locator('#search-results li').count();
-    await page.getByRole('checkbox', { name: 'Projekt' }).check();
+    await page.getByRole('checkbox', { name: 'Projekt', exact: true }).check();
     await page.waitForFunction((n) => document.querySelectorAll('#search-results li').length < n, before);
     const types = await page.locator('#search-results .meta').allTextContents();
     expect(types.length).toBeGreaterThan(0);

@@ -137,12 +137,12 @@ describe('ideas and co-writing', () => {
   const save = (who: string, base: number, text: string, extra: Record<string, string> = {}) =>
     client(who).post(`${sectionPath()}?_action=clusters.saveSection`, { ideaId: String(ideaId), sectionKey: 'problemformulering', baseRevisionId: String(base), text, intent: 'spara', ...extra });
 
-  it('creates an idea with the twelve sections', async () => {
+  it('creates an idea with every template section, the horizontal principles included', async () => {
     const res = await client('anna').post(`/klustergrupper/${slug}?_action=clusters.createIdea`, { groupId: String(groupId), title: 'Språkstöd på praktikplatsen', targetCall: 'ESF+ programområde 2' });
     expect(res.status).toBe(303);
     ideaId = db.select().from(ideas).where(eq(ideas.groupId, groupId)).get()!.id;
     const html = await (await client('bo').get(`/klustergrupper/${slug}/ideer/${ideaId}`)).text();
-    for (const t of ['1. Problemformulering', '6. Förankring och samverkan', '7. Förändringsteori', '11. Budget', '12. Kommunikationsplan']) expect(html).toContain(t);
+    for (const t of ['1. Problemformulering', '2. Horisontella principer', '7. Förankring och samverkan', '8. Förändringsteori', '12. Budget', '13. Kommunikationsplan']) expect(html).toContain(t);
     expect(html).toContain('Redo för utlysning?');
     const method = await (await client('bo').get(`/klustergrupper/${slug}/ideer/${ideaId}/avsnitt/metod-och-aktiviteter`)).text();
     expect(method).toMatch(/Metodguider: <a href="\/guider\/[a-z0-9-]+">/);
@@ -173,8 +173,8 @@ describe('ideas and co-writing', () => {
     const ch = await conflict.text();
     expect(ch).toContain('Din ändring krockar med en annan ändring');
     expect(ch).toContain('Första stycket – Annas nya version.');
-    expect(ch).toContain('Senast sparade versionen');
-    expect(ch).toContain('&lt;&lt;&lt;&lt;&lt;&lt;&lt; Din version');
+    expect(ch).toContain('Den sparade texten');
+    expect(ch).not.toContain('&lt;&lt;&lt;&lt;&lt;&lt;&lt;');
     const latest = getSection(db, ideaId, 'problemformulering')!.currentRevisionId!;
     expect(ch).toContain(`name="baseRevisionId" value="${latest}"`);
     const markers = await save('anna', latest, '<<<<<<< Din version\nx\n=======\ny\n>>>>>>> Senast sparade versionen', { resolving: 'ja' });
@@ -229,7 +229,7 @@ describe('ideas and co-writing', () => {
     expect(xml).toContain('Arbetsförmedlingen – Anvisar deltagare');
     const md = await (await client('bo').get(`/klustergrupper/${slug}/ideer/${ideaId}/export.md`)).text();
     expect(md).toContain('# Språkstöd på praktikplatsen');
-    expect(md).toContain('## 11. Budget');
+    expect(md).toContain('## 12. Budget');
     expect(md).toContain('| Personal | 850 000 |');
     const print = await (await client('bo').get(`/klustergrupper/${slug}/ideer/${ideaId}/utskrift`)).text();
     expect(print).toContain('<td>850 000</td>');

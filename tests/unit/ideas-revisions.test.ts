@@ -26,7 +26,7 @@ beforeEach(() => {
 });
 
 describe('saveSection', () => {
-  it('creates all twelve template sections for a new idea', () => {
+  it('creates every template section for a new idea', () => {
     const idea = createIdea(db, { groupId: 1, title: 'Två', targetCall: 'ESF+ 2026', createdById: anna.id });
     expect(sectionsWithText(db, idea.id).map((s) => s.def.key)).toEqual(SECTIONS.map((s) => s.key));
   });
@@ -79,8 +79,14 @@ describe('history and restore', () => {
     let history = sectionHistory(db, sectionId);
     expect(history.map((h) => h.authorName)).toEqual(['Bo Ek', 'Anna Lind']);
     expect(history[0]!.diff).toEqual([
-      { kind: 'removed', text: 'Version ett' },
-      { kind: 'added', text: 'Version två' },
+      {
+        kind: 'changed',
+        segments: [
+          { kind: 'same', text: 'Version ' },
+          { kind: 'removed', text: 'ett' },
+          { kind: 'added', text: 'två' },
+        ],
+      },
     ]);
     const r3 = restoreRevision(db, { sectionId, revisionId: r1.revisionId, authorId: bo.id });
     history = sectionHistory(db, sectionId);
@@ -112,13 +118,14 @@ describe('readiness', () => {
     const empty = checkReadiness({}, 0);
     expect(empty.every((c) => c.state === 'saknas')).toBe(true);
     const long = 'Lång text om problemet. '.repeat(40);
-    const r = checkReadiness({ problemformulering: long + ' jämställdhet och tillgänglighet', malgrupp: 'kort' }, 1);
+    const r = checkReadiness({ problemformulering: long, malgrupp: 'kort', 'horisontella-principer': long + ' jämställdhet och tillgänglighet' }, 1);
     const problem = r.find((c) => c.criterion.id === 'problemformulering')!;
     expect(problem.state).toBe('påbörjad');
     expect(problem.sections.map((s) => s.state)).toEqual(['ok', 'kort']);
     const principles = r.find((c) => c.criterion.id === 'horisontella-principer')!;
+    expect(principles.sections.map((s) => s.key)).toEqual(['horisontella-principer']);
     expect(principles.missingMentions).toEqual(['icke-diskriminering']);
-    const done = checkReadiness({ problemformulering: long + ' jämställdhet, tillgänglighet och icke-diskriminering' }, 0);
+    const done = checkReadiness({ 'horisontella-principer': long + ' jämställdhet, tillgänglighet och icke-diskriminering' }, 0);
     expect(done.find((c) => c.criterion.id === 'horisontella-principer')!.state).toBe('klar');
     expect(done.find((c) => c.criterion.id === 'forankring')!.organisationsMissing).toBe(2);
   });

@@ -44,4 +44,5 @@ export const DONE_MESSAGES: Record<string, string> = {
   kommentar: 'Kommentaren är publicerad.',
   lost: 'Kommentaren är markerad som löst.',
   oppnad: 'Kommentaren är öppnad igen.',
+  aviseringar: 'Ditt val för mejl om kommentarer är sparat.',
 };

@@ -10,6 +10,15 @@ export const KIND_LABELS: Record<ActivityKind, string> = {
   lärandekonferens: 'Lärandekonferens',
 };
 
+/**
+ * "Nätverksträff: Samverkan" – the kind before the title, unless the title already starts with it
+ * (many titles do, e.g. "Nätverksträff: Samverkan en väg in"), so mails never say it twice.
+ */
+export function kindAndTitle(kind: ActivityKind, title: string): string {
+  const label = KIND_LABELS[kind];
+  return title.toLocaleLowerCase('sv').startsWith(label.toLocaleLowerCase('sv')) ? title : `${label}: ${title}`;
+}
+
 /** Plural headings for the filter on the public list. */
 export const KIND_PLURALS: Record<ActivityKind, string> = {
   nätverksträff: 'Nätverksträffar',

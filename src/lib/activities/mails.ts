@@ -6,7 +6,7 @@ import { sendMail } from '../mail/outbox.ts';
 import { composeMail } from '../mail/layout.ts';
 import { formatDateTime, formatRange } from '../time.ts';
 import { buildCalendar } from './calendar.ts';
-import { KIND_LABELS } from './kinds.ts';
+import { KIND_LABELS, kindAndTitle } from './kinds.ts';
 import { activityUrl, siteUrl } from './site.ts';
 
 type Person = Pick<User, 'id' | 'name' | 'email'>;
@@ -28,7 +28,7 @@ function guideLines(activity: Activity, base: string): string | null {
 }
 
 function details(activity: Activity, dates: Dates): string[] {
-  return [`${KIND_LABELS[activity.kind]}: ${activity.title}`, whenLines(dates), whereLine(activity)];
+  return [kindAndTitle(activity.kind, activity.title), whenLines(dates), whereLine(activity)];
 }
 
 function icsAttachment(activity: Activity, dates: Dates, base: string) {

@@ -2,6 +2,7 @@
 // State lives in memory: the portal runs as one Node process. A bucket starts full; each attempt
 // takes a token; tokens come back one per refill interval. When empty, the caller is told when the
 // next token arrives, so the user can be told when to try again.
+import { countLabel } from '../text/plural.ts';
 
 export interface RateLimitResult {
   allowed: boolean;
@@ -107,10 +108,10 @@ export const limits = {
 export function retryAfterText(retryAt: Date, now = new Date(), formatClock?: (d: Date) => string): string {
   const seconds = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000));
   let span: string;
-  if (seconds < 60) span = seconds === 1 ? '1 sekund' : `${seconds} sekunder`;
+  if (seconds < 60) span = countLabel(seconds, 'sekund', 'sekunder');
   else {
     const minutes = Math.ceil(seconds / 60);
-    span = minutes === 1 ? '1 minut' : `${minutes} minuter`;
+    span = countLabel(minutes, 'minut', 'minuter');
   }
   return formatClock ? `om ${span} (kl. ${formatClock(retryAt)})` : `om ${span}`;
 }

@@ -76,7 +76,7 @@ export interface SectionView {
   updatedBy: string | null;
 }
 
-/** All twelve sections with their current text, in template order. */
+/** All template sections with their current text, in template order. */
 export function sectionsWithText(db: Db, ideaId: number): SectionView[] {
   const rows = db
     .select({

@@ -43,3 +43,40 @@ export function hasConflictMarkers(text: string): boolean {
   const l = lines(text);
   return l.includes(MARKER_MINE) || l.includes(MARKER_LATEST);
 }
+
+/** A stretch of the merged text: the same in both versions, or a conflict between the writer's and the saved text. */
+export type MergeRegion = { kind: 'same'; text: string } | { kind: 'conflict'; mine: string; latest: string };
+
+/** The merge as regions, for the conflict view: people pick a version per conflicting paragraph instead of reading markers. */
+export function mergeRegions(base: string, latest: string, mine: string): MergeRegion[] {
+  const regions = diff3Merge(lines(mine), lines(base), lines(latest), { excludeFalseConflicts: true });
+  const out: MergeRegion[] = [];
+  for (const region of regions) {
+    if (region.ok) {
+      const last = out.at(-1);
+      if (last?.kind === 'same') last.text += '\n' + region.ok.join('\n');
+      else out.push({ kind: 'same', text: region.ok.join('\n') });
+    } else if (region.conflict) out.push({ kind: 'conflict', mine: region.conflict.a.join('\n'), latest: region.conflict.b.join('\n') });
+  }
+  return out;
+}
+
+export const CONFLICT_CHOICES = ['min', 'sparad', 'bada'] as const;
+export type ConflictChoice = (typeof CONFLICT_CHOICES)[number];
+
+/** Joins the regions into one text, taking for each conflict the chosen version (the writer's own by default). */
+export function combineRegions(regions: readonly MergeRegion[], choices: readonly (ConflictChoice | undefined)[] = []): string {
+  let conflict = 0;
+  const parts: string[] = [];
+  for (const r of regions) {
+    if (r.kind === 'same') {
+      parts.push(r.text);
+      continue;
+    }
+    const choice = choices[conflict++] ?? 'min';
+    if (choice === 'min') parts.push(r.mine);
+    else if (choice === 'sparad') parts.push(r.latest);
+    else parts.push(r.mine, '', r.latest);
+  }
+  return parts.join('\n');
+}

@@ -10,7 +10,7 @@ export interface Criterion {
   title: string;
   description: string;
   sections: string[];
-  /** Words the text of the first section must mention (horizontal principles). */
+  /** Words the text of the first section must mention, each on its own (the horizontal principles). */
   mustMention?: Array<{ label: string; pattern: RegExp }>;
   minOrganisations?: number;
 }
@@ -25,8 +25,8 @@ export const CRITERIA: readonly Criterion[] = [
   {
     id: 'horisontella-principer',
     title: 'Horisontella principer',
-    description: 'Problemanalysen tar upp jämställdhet, tillgänglighet och icke-diskriminering.',
-    sections: ['problemformulering'],
+    description: 'Jämställdhet, tillgänglighet och icke-diskriminering är beskrivna var för sig i avsnittet om horisontella principer.',
+    sections: ['horisontella-principer'],
     mustMention: [
       { label: 'jämställdhet', pattern: /jämställ/i },
       { label: 'tillgänglighet', pattern: /tillgänglig/i },

@@ -2,11 +2,11 @@
 // latest revision and the write happen in one synchronous transaction, so parallel saves are
 // serialised and none can overwrite another unnoticed.
 import { and, asc, desc, eq, gt, lte } from 'drizzle-orm';
-import { diffLines } from 'diff';
 import { ideaSectionRevisions, ideaSections, ideas, users, type IdeaSection, type RevisionKind } from '../../../db/schema/index.ts';
 import type { Db } from '../db.ts';
 import { ClusterError } from '../clusters/errors.ts';
-import { normaliseText, threeWayMerge } from './merge.ts';
+import { combineRegions, mergeRegions, normaliseText, threeWayMerge, type ConflictChoice, type MergeRegion } from './merge.ts';
+import { historyDiff, type DiffLine } from './word-diff.ts';
 
 export const DELETED_USER = 'borttagen användare';
 
@@ -25,6 +25,9 @@ export type SaveResult =
       latestText: string;
       latestAuthors: string[];
       markedText: string;
+      /** The revision the writer started from, and the merge as regions for the conflict view. */
+      baseRevisionId: number;
+      regions: MergeRegion[];
     };
 
 export function getSection(db: Db, ideaId: number, key: string): IdeaSection | undefined {
@@ -105,7 +108,16 @@ export function saveSection(db: Db, input: SaveInput): SaveResult {
       const merged = threeWayMerge(baseText, latestText, mine);
       const authors = authorsBetween(t, section.id, input.baseRevisionId, latestId);
       if (!merged.clean) {
-        return { outcome: 'conflict', mine, latestRevisionId: latestId, latestText, latestAuthors: authors, markedText: merged.markedText };
+        return {
+          outcome: 'conflict',
+          mine,
+          latestRevisionId: latestId,
+          latestText,
+          latestAuthors: authors,
+          markedText: merged.markedText,
+          baseRevisionId: input.baseRevisionId,
+          regions: mergeRegions(baseText, latestText, mine),
+        };
       }
       if (merged.text === latestText) return { outcome: 'unchanged', revisionId: latestId };
       const id = insertRevision(t, section, { text: merged.text, authorId: input.authorId, baseRevisionId: input.baseRevisionId, kind: 'merge' }, now);
@@ -113,6 +125,23 @@ export function saveSection(db: Db, input: SaveInput): SaveResult {
     },
     { behavior: 'immediate' },
   );
+}
+
+/**
+ * Saves the outcome of the conflict view: the writer picked a version per conflicting paragraph.
+ * The regions are computed again from the stored revisions and the writer's posted text, and the
+ * result is saved on top of the revision the writer compared with (a newer save is merged or
+ * reported like any other).
+ */
+export function saveChosenVersions(
+  db: Db,
+  input: { sectionId: number; authorId: number; baseRevisionId: number; latestRevisionId: number; mine: string; choices: (ConflictChoice | undefined)[]; now?: Date },
+): SaveResult {
+  const base = revisionText(db, input.sectionId, input.baseRevisionId);
+  const latest = input.latestRevisionId > 0 ? revisionText(db, input.sectionId, input.latestRevisionId) : null;
+  if (base === null || latest === null) throw new ClusterError('BAD_REQUEST', 'Versionerna du jämförde finns inte. Ladda om sidan och försök igen.');
+  const text = combineRegions(mergeRegions(base, latest, normaliseText(input.mine)), input.choices);
+  return saveSection(db, { sectionId: input.sectionId, authorId: input.authorId, baseRevisionId: input.latestRevisionId, text, resolving: true, now: input.now });
 }
 
 /** Restoring never rewrites history: the old text becomes a new revision on top. */
@@ -133,11 +162,6 @@ export function restoreRevision(db: Db, input: { sectionId: number; revisionId: 
   );
 }
 
-export interface DiffPart {
-  kind: 'added' | 'removed' | 'same';
-  text: string;
-}
-
 export interface HistoryEntry {
   id: number;
   authorName: string;
@@ -145,16 +169,11 @@ export interface HistoryEntry {
   kind: RevisionKind;
   restoredFromId: number | null;
   text: string;
-  diff: DiffPart[];
+  diff: DiffLine[];
   isLatest: boolean;
 }
 
-/** Line diff of one revision against the one before it. */
-export function lineDiff(before: string, after: string): DiffPart[] {
-  return diffLines(before, after).map((c) => ({ kind: c.added ? 'added' : c.removed ? 'removed' : 'same', text: c.value }));
-}
-
-/** Newest first: author (or "borttagen användare"), time and a diff against the previous revision. */
+/** Newest first: author (or "borttagen användare"), time and a word-marked line diff against the previous revision. */
 export function sectionHistory(db: Db, sectionId: number): HistoryEntry[] {
   const rows = db
     .select({ rev: ideaSectionRevisions, authorName: users.name })
@@ -171,7 +190,7 @@ export function sectionHistory(db: Db, sectionId: number): HistoryEntry[] {
     kind: r.rev.kind,
     restoredFromId: r.rev.restoredFromId,
     text: r.rev.text,
-    diff: lineDiff(r.rev.previousRevisionId ? (byId.get(r.rev.previousRevisionId) ?? '') : '', r.rev.text),
+    diff: historyDiff(r.rev.previousRevisionId ? (byId.get(r.rev.previousRevisionId) ?? '') : '', r.rev.text),
     isLatest: i === 0,
   }));
 }

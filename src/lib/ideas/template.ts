@@ -1,4 +1,4 @@
-// The project-idea template: twelve sections that mirror how ESF-rådet assesses ESF+ applications
+// The project-idea template: thirteen sections that mirror how ESF-rådet assesses ESF+ applications
 // (see shared/esf-plus-application.md) and the structure of "Genomförandeplan Ung Arena".
 import type { IdeaStatus } from '../../../db/schema/index.ts';
 
@@ -23,43 +23,50 @@ export const SECTIONS: readonly SectionDefinition[] = [
     minLength: 600,
   },
   {
-    key: 'syfte-och-mal',
+    key: 'horisontella-principer',
     number: 2,
+    title: 'Horisontella principer',
+    help: 'ESF-rådet bedömer jämställdhet, tillgänglighet och icke-diskriminering var för sig. Skriv om varje princip: hur ser situationen ut för kvinnor och män, för unga med funktionsnedsättning och för unga som riskerar att diskrimineras i målgruppen, och vad gör projektet konkret för att alla ska kunna delta och få samma möjligheter?',
+    minLength: 400,
+  },
+  {
+    key: 'syfte-och-mal',
+    number: 3,
     title: 'Syfte och mål',
     help: 'Vad vill ni uppnå? Skriv mätbara mål som hänger ihop med problemet, till exempel andel deltagare som börjar arbeta eller studera, och när målen ska vara nådda.',
     minLength: 300,
   },
   {
     key: 'malgrupp',
-    number: 3,
+    number: 4,
     title: 'Målgrupp',
     help: 'Vilka unga vänder sig projektet till (ålder, situation, antal)? Hur når ni dem, och hur får målgruppen vara med och påverka?',
     minLength: 250,
   },
   {
     key: 'metod-och-aktiviteter',
-    number: 4,
+    number: 5,
     title: 'Metod och aktiviteter',
     help: 'Hur och med vilka aktiviteter ska målen nås? Hänvisa gärna till metodguiderna, till exempel Supported employment eller tjänstedesign.',
     minLength: 500,
   },
   {
     key: 'organisation',
-    number: 5,
+    number: 6,
     title: 'Organisation, kapacitet och kompetens',
     help: 'Vem äger projektet, hur styrs det och vilken kompetens och erfarenhet finns? Beskriv projektorganisation, styrgrupp och bemanning.',
     minLength: 300,
   },
   {
     key: 'forankring-och-samverkan',
-    number: 6,
+    number: 7,
     title: 'Förankring och samverkan',
     help: 'Hur är idén förankrad hos ledning och politik i de deltagande organisationerna? Lägg till de deltagande organisationerna och deras roller i listan under avsnittet.',
     minLength: 300,
   },
   {
     key: 'forandringsteori',
-    number: 7,
+    number: 8,
     title: 'Förändringsteori',
     help: 'Beskriv kedjan bakifrån: långsiktig effekt → kortsiktig effekt (beteende eller attityd) → resultat → aktiviteter.',
     minLength: 300,
@@ -67,28 +74,28 @@ export const SECTIONS: readonly SectionDefinition[] = [
   },
   {
     key: 'uppfoljning',
-    number: 8,
+    number: 9,
     title: 'Uppföljning',
     help: 'Hur följer ni upp målen under och efter projektet? Vilka indikatorer, vem samlar in underlaget och hur ofta?',
     minLength: 200,
   },
   {
     key: 'tidsplan',
-    number: 9,
+    number: 10,
     title: 'Tidsplan',
     help: 'Projektets faser och viktiga milstolpar, till exempel förberedelse, genomförande och avslut.',
     minLength: 150,
   },
   {
     key: 'riskanalys',
-    number: 10,
+    number: 11,
     title: 'Riskanalys',
     help: 'Vilka risker kan hindra projektet, hur sannolika är de och vad gör ni för att minska dem?',
     minLength: 200,
   },
   {
     key: 'budget',
-    number: 11,
+    number: 12,
     title: 'Budget',
     help: 'En grov uppskattning räcker: en tabell med kostnadsslag och belopp i kronor.',
     minLength: 80,
@@ -96,7 +103,7 @@ export const SECTIONS: readonly SectionDefinition[] = [
   },
   {
     key: 'kommunikationsplan',
-    number: 12,
+    number: 13,
     title: 'Kommunikationsplan',
     help: 'Hur sprider ni information om projektet och dess resultat – till målgruppen, till samverkansparter och till beslutsfattare?',
     minLength: 200,

@@ -57,7 +57,7 @@ const domain: AuthzDomain = {
     setIdeaStatus(d, idea.id, 'utkast');
     const section = getSection(d, idea.id, 'problemformulering')!;
     const r1 = saveSection(d, { sectionId: section.id, authorId: member.id, baseRevisionId: 0, text: 'Första versionen.' }) as { revisionId: number };
-    saveSection(d, { sectionId: section.id, authorId: lead.id, baseRevisionId: r1.revisionId, text: 'Andra versionen.' });
+    const r2 = saveSection(d, { sectionId: section.id, authorId: lead.id, baseRevisionId: r1.revisionId, text: 'Andra versionen.' }) as { revisionId: number };
     const comment = d.insert(ideaComments).values({ sectionId: section.id, authorId: member.id, body: 'En kommentar.' }).returning().get();
 
     const shared = createIdea(d, { groupId: groupA.id, title: 'Delad matrisidé', targetCall: '', createdById: lead.id });
@@ -72,6 +72,7 @@ const domain: AuthzDomain = {
         ideaA: String(idea.id),
         sharedIdea: String(shared.id),
         revisionOld: String(r1.revisionId),
+        revisionLatest: String(r2.revisionId),
         commentId: String(comment.id),
         requestId: String(requestId),
         extraMembership: String(extraId),
@@ -122,6 +123,9 @@ const domain: AuthzDomain = {
     action('removeIdeaOrganisation', groupMembers, { ideaId: '{ideaA}', organisationId: '{organisationId}' }),
     action('saveSection', groupMembers, { ideaId: '{ideaA}', sectionKey: 'budget', baseRevisionId: '0', text: 'Matrisens budgettext.', intent: 'spara' }),
     action('saveSection', groupMembers, { ideaId: '{ideaA}', sectionKey: 'budget', baseRevisionId: '0', text: 'Förhandsgranskning', intent: 'forhandsgranska' }),
+    // The conflict view's "Spara valen": one choice per conflicting paragraph.
+    action('saveSection', groupMembers, { ideaId: '{ideaA}', sectionKey: 'problemformulering', baseRevisionId: '{revisionOld}', latestRevisionId: '{revisionLatest}', mine: 'Matrisens version.', intent: 'valj', 'val-0': 'sparad' }),
+    action('setNotifications', groupMembers, { groupId: '{groupA}', notify: 'each' }),
     action('restoreRevision', groupMembers, { ideaId: '{ideaA}', sectionKey: 'problemformulering', revisionId: '{revisionOld}' }),
     action('addComment', groupMembers, { ideaId: '{ideaA}', sectionKey: 'problemformulering', body: 'Matrisens kommentar.' }),
     action('resolveComment', groupMembers, { ideaId: '{ideaA}', commentId: '{commentId}', resolved: 'ja' }),
