@@ -1,5 +1,6 @@
 // "Nätverket i Skaraborg": which municipalities and member organisations take part and what is coming
 // up where. Public: organisation names and published activities only, never people.
+import { countLabel } from '../text/plural.ts';
 import { asc } from 'drizzle-orm';
 import { organisations } from '../../../db/schema/index.ts';
 import type { Db } from '../db.ts';
@@ -44,8 +45,8 @@ export function loadNetworkOverview(db: Db, now = new Date()): NetworkOverview {
   for (const m of municipalities) {
     const n = m.activities.length;
     const classIndex = CLASSES.findLastIndex((c) => n >= c.min);
-    const orgText = m.organisations.length === 1 ? '1 medlemsorganisation' : `${m.organisations.length} medlemsorganisationer`;
-    const actText = n === 1 ? '1 kommande aktivitet' : `${n} kommande aktiviteter`;
+    const orgText = countLabel(m.organisations.length, 'medlemsorganisation', 'medlemsorganisationer');
+    const actText = countLabel(n, 'kommande aktivitet', 'kommande aktiviteter');
     areas[m.code] = { href: `#kommun-${m.slug}`, classIndex, title: `${m.name}: ${orgText}, ${actText}` };
   }
   // Light to dark, skipping the palette's class for suppressed counts (not used here).

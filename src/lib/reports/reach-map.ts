@@ -1,5 +1,6 @@
 // The /rapporter map: municipalities shaded by people reached in the period, with the same suppression
 // as the tables (1–4 people form their own class, "färre än 5").
+import { plural } from '../text/plural.ts';
 import { MAP_PALETTE, mapGeometry, type ShadedMap } from '../geo/map.ts';
 import { formatInteger } from './format.ts';
 import type { ReachRow } from './participation.ts';
@@ -20,7 +21,7 @@ export function reachMap(byMunicipality: ReachRow[]): ShadedMap {
     const people = byMunicipality.find((r) => r.code === shape.code)?.people ?? 0;
     const classIndex = CLASSES.findIndex((c) => c.test(people));
     const shown = isSuppressed(people) ? SUPPRESSED_TEXT : formatInteger(people);
-    areas[shape.code] = { href: `#kommun-${shape.code}`, classIndex, title: `${shape.name}: ${shown} ${people === 1 ? 'person' : 'personer'}` };
+    areas[shape.code] = { href: `#kommun-${shape.code}`, classIndex, title: `${shape.name}: ${shown} ${plural(people, 'person', 'personer')}` };
   }
   return {
     ...geometry,
