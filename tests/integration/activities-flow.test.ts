@@ -54,7 +54,10 @@ describe('activities over HTTP', () => {
       opensAt: '',
       closesAt: '',
       guides: ['7tjugo'],
-      questions: 'Vilken verksamhet arbetar du i?',
+      qText: ['Vilken verksamhet arbetar du i?'],
+      qType: ['text'],
+      qRequired: ['nej'],
+      qOptions: [''],
       date: ['2027-03-26', '2027-03-29', '', ''],
       start: ['09:00', '09:00', '', ''],
       end: ['16:00', '16:00', '', ''],
@@ -122,11 +125,11 @@ describe('activities over HTTP', () => {
 
   it('special needs are visible to the organiser only; CSV has BOM, semicolons and the right rows', async () => {
     const coordinator = createTestUser(db, { role: 'samordnare', organisationId: orgId });
-    const a = published({ title: 'Lärandekonferens 2027', kind: 'lärandekonferens', capacity: 1, questions: ['Vilken workshop väljer du?'] }, coordinator.id);
+    const a = published({ title: 'Lärandekonferens 2027', kind: 'lärandekonferens', capacity: 1, questions: [{ text: 'Vilken workshop väljer du?', type: 'text', required: false, options: [] }] }, coordinator.id);
     const anna = createTestUser(db, { name: 'Anna Andersson', organisationId: orgId });
     const bo = createTestUser(db, { name: 'Bo Berg', organisationId: otherOrgId });
-    await post(clientFor(anna.id), a.slug, 'register', { specialNeeds: 'Nötallergi', answers: ['Mentorskap'] });
-    await post(clientFor(bo.id), a.slug, 'register', { answers: ['Tjänstedesign'] });
+    await post(clientFor(anna.id), a.slug, 'register', { specialNeeds: 'Nötallergi', svar0: 'Mentorskap' });
+    await post(clientFor(bo.id), a.slug, 'register', { svar0: 'Tjänstedesign' });
 
     const organiser = clientFor(coordinator.id);
     const list = await (await organiser.get(`/aktiviteter/${a.slug}/deltagare`)).text();
@@ -272,7 +275,7 @@ describe('activities over HTTP', () => {
     const page = await (await c.get('/mina-sidor')).text();
     expect(page).toContain('Nätverksträff om tjänstedesign');
     expect(page).toContain('plats 1 på väntelistan');
-    const res = await c.post(`/aktiviteter/${a.slug}?tillbaka=mina-sidor&_action=activities.cancelRegistration`, { slug: a.slug });
+    const res = await c.post(`/aktiviteter/${a.slug}/avboka?tillbaka=mina-sidor&_action=activities.cancelRegistration`, { slug: a.slug, confirm: 'true' });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toContain('/mina-sidor?anmalan=lamnat-vantelistan');
     expect(db.select().from(registrations).where(eq(registrations.userId, me.id)).get()!.status).toBe('cancelled');
