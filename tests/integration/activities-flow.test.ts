@@ -2,7 +2,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq, like } from 'drizzle-orm';
 import ical, { type VEvent } from 'node-ical';
-import { activities, organisations, outbox, registrations } from '../../db/schema/index.ts';
+import { activities, activityDates, organisations, outbox, registrations } from '../../db/schema/index.ts';
+import { morning } from '../helpers/local-time.ts';
 import { type Db } from '../../src/lib/db.ts';
 import { createActivity, getDates, publishActivity } from '../../src/lib/activities/activities.ts';
 import { parseLocalDateTime } from '../../src/lib/time.ts';
@@ -168,8 +169,8 @@ describe('activities over HTTP', () => {
       date: [local(dates[0]!.startsAt)], start: [time(dates[0]!.startsAt)], end: [time(dates[0]!.endsAt)],
     };
     const warned = await c.post(`/aktiviteter/${a.slug}/redigera?_action=activities.update`, { slug: a.slug, ...fields });
-    expect(warned.status).toBe(409);
     const warnedHtml = await warned.text();
+    expect(warned.status, warnedHtml.match(/felsammanfattning[\s\S]{0,600}/)?.[0]).toBe(409);
     expect(warnedHtml).toContain('Ingen tas bort från aktiviteten');
     expect(warnedHtml).toContain('name="confirmLowerCapacity"');
     expect(db.select().from(activities).where(eq(activities.id, a.id)).get()!.capacity).toBe(3);
@@ -233,6 +234,14 @@ describe('activities over HTTP', () => {
     const organiser = clientFor(coordinator.id);
     const cert = clientFor(colleague.id);
     expect((await cert.get(`/aktiviteter/${a.slug}/intyg`)).status).toBe(403);
+    // Check-in before the day has started is refused (issue 16.1).
+    const early = await organiser.post(`/aktiviteter/${a.slug}/incheckning?_action=activities.markAttendance`, { slug: a.slug, registrationId: String(reg.id), dateId: String(getDates(db, a.id)[0]!.id), present: 'true' });
+    expect(early.status).toBe(409);
+    expect(await early.text()).toContain('Incheckningen öppnar när tillfället börjar');
+    // The course is held: its day moves to yesterday 10:00–13:00.
+    const held = morning(-1);
+    db.update(activityDates).set(held).where(eq(activityDates.activityId, a.id)).run();
+    db.update(activities).set(held).where(eq(activities.id, a.id)).run();
     for (const d of getDates(db, a.id)) {
       const r = await organiser.post(`/aktiviteter/${a.slug}/incheckning?_action=activities.markAttendance`, { slug: a.slug, registrationId: String(reg.id), dateId: String(d.id), present: 'true' });
       expect(r.status).toBe(303);
