@@ -149,7 +149,7 @@ describe('activities in the browser', () => {
     await m1.goto(`/aktiviteter/${slug}/intyg`);
     await expectAccessible(m1, 'intyg');
     expect(await m1.locator('h1').textContent()).toBe('Intyg om deltagande');
-  });
+  }, 300_000);
 
   it('study visit request and course pages pass axe; the public list filters by kind and municipality', async () => {
     const coordinator = createTestUser(db, { role: 'samordnare', organisationId: orgId });
@@ -207,5 +207,5 @@ describe('activities in the browser', () => {
     await anon.goto(`/aktiviteter/${course.slug}`);
     await expectAccessible(anon, 'aktivitetssidan (utloggad)');
     expect(await anon.getByRole('link', { name: /Logga in för att anmäla dig/ }).count()).toBe(1);
-  });
+  }, 300_000);
 });
