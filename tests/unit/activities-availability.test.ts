@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { availabilityFor, seatText } from '../../src/lib/activities/availability.ts';
 import { register } from '../../src/lib/activities/registration.ts';
+import { listUpcomingActivities } from '../../src/lib/activities/upcoming.ts';
 import { freshDb, publishedActivity, user } from './activities-fixtures.ts';
 import { morning } from '../helpers/local-time.ts';
 
@@ -25,6 +26,13 @@ describe('seats at a glance', () => {
 
     const anonymous = availabilityFor(db, [open, full], null);
     expect(anonymous.get(full.id)!.mine).toBeNull();
+  });
+
+  it('puts the seats on the teasers of the start page and guide pages (the same for every visitor)', () => {
+    const db = freshDb();
+    const a = publishedActivity(db, { title: 'Teaser', capacity: 2, dates: [morning(9)] });
+    register(db, { activityId: a.id, userId: user(db).id });
+    expect(listUpcomingActivities(db).find((t) => t.slug === a.slug)!.seats).toBe('1 plats kvar');
   });
 
   it('uses the singular for one seat', () => {
