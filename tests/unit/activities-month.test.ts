@@ -45,9 +45,9 @@ describe('month grid', () => {
 
 describe('feed links', () => {
   it('gives https and webcal variants with the filters', () => {
-    const links = feedLinks('https://natet.example.se', new URLSearchParams({ typ: 'kurs', kommun: 'Skövde' }));
+    const links = feedLinks(new URLSearchParams({ typ: 'kurs', kommun: 'Skövde' }), 'https://natet.example.se');
     expect(links.https).toBe('https://natet.example.se/aktiviteter/kalender.ics?typ=kurs&kommun=Sk%C3%B6vde');
     expect(links.webcal).toBe('webcal://natet.example.se/aktiviteter/kalender.ics?typ=kurs&kommun=Sk%C3%B6vde');
-    expect(feedLinks('http://localhost:4321', new URLSearchParams()).webcal).toBe('webcal://localhost:4321/aktiviteter/kalender.ics');
+    expect(feedLinks(new URLSearchParams(), 'http://localhost:4321').webcal).toBe('webcal://localhost:4321/aktiviteter/kalender.ics');
   });
 });
