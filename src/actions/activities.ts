@@ -8,7 +8,6 @@ import { getDb } from '../lib/db.ts';
 import { siteUrl } from '../lib/config.ts';
 import { markdownProblem } from '../lib/text/markdown-limits.ts';
 import { getOrganisation } from '../lib/organisations/index.ts';
-import { fieldError } from './guards.ts';
 import { ActivityError } from '../lib/activities/errors.ts';
 import { can } from '../lib/activities/permissions.ts';
 import { cancelActivity, createActivity, getActivityBySlug, publishActivity, updateActivity, type ActivityInput } from '../lib/activities/activities.ts';
