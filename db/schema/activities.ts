@@ -16,6 +16,18 @@ export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 export const REGISTRATION_STATUSES = ['confirmed', 'offered', 'waitlisted', 'requested', 'declined', 'cancelled', 'expired'] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 
+export const QUESTION_TYPES = ['text', 'choice', 'multi', 'yesno'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+/** A question asked on registration (src/lib/activities/questions.ts). */
+export interface RegistrationQuestion {
+  text: string;
+  type: QuestionType;
+  required: boolean;
+  /** The choices for 'choice' and 'multi'; empty otherwise. */
+  options: string[];
+}
+
 export interface LinkedGuide {
   slug: string;
   title: string;
@@ -45,8 +57,8 @@ export const activities = sqliteTable(
     registrationOpensAt: integer({ mode: 'timestamp_ms' }),
     registrationClosesAt: integer({ mode: 'timestamp_ms' }),
     guides: text({ mode: 'json' }).$type<LinkedGuide[]>().notNull().default([]),
-    /** Optional free-text questions asked on registration. */
-    questions: text({ mode: 'json' }).$type<string[]>().notNull().default([]),
+    /** Questions asked on registration (typed; migration 0003 turned the older plain strings into text questions). */
+    questions: text({ mode: 'json' }).$type<RegistrationQuestion[]>().notNull().default([]),
     /** Denormalised first start / last end of the dates, for listing and sorting. */
     startsAt: integer({ mode: 'timestamp_ms' }).notNull(),
     endsAt: integer({ mode: 'timestamp_ms' }).notNull(),

@@ -217,7 +217,7 @@ export function seedActivities(db: Db): void {
         registrationOpensAt: null,
         registrationClosesAt: null,
         guides: a.guides,
-        questions: a.questions ?? [],
+        questions: (a.questions ?? []).map((text) => ({ text, type: 'text' as const, required: false, options: [] })),
         dates: a.dates,
       },
       coordinator?.id ?? null,

@@ -1,5 +1,6 @@
 // Astro Actions for activities: parse with zod, check permission, call src/lib/activities, map errors to Swedish.
 import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions';
+import { fieldError } from './guards.ts';
 import { getCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { ACTIVITY_KINDS, type User } from '../../db/schema/index.ts';
@@ -7,7 +8,6 @@ import { getDb } from '../lib/db.ts';
 import { siteUrl } from '../lib/config.ts';
 import { markdownProblem } from '../lib/text/markdown-limits.ts';
 import { getOrganisation } from '../lib/organisations/index.ts';
-import { fieldError } from './guards.ts';
 import { ActivityError } from '../lib/activities/errors.ts';
 import { can } from '../lib/activities/permissions.ts';
 import { cancelActivity, createActivity, getActivityBySlug, publishActivity, updateActivity, type ActivityInput } from '../lib/activities/activities.ts';
@@ -16,7 +16,8 @@ import { acceptOffer } from '../lib/activities/offers.ts';
 import { markAttendance } from '../lib/activities/attendance.ts';
 import { confirmedEmails } from '../lib/activities/participants.ts';
 import { sendMessageToParticipant } from '../lib/activities/mails.ts';
-import { parseDateRows, parseQuestions } from '../lib/activities/form.ts';
+import { parseDateRows } from '../lib/activities/form.ts';
+import { answerField, collectAnswers, MAX_QUESTIONS, normalizeQuestions, parseQuestionRows } from '../lib/activities/questions.ts';
 import { ensureActivityJobs } from '../lib/activities/jobs.ts';
 import { parseLocalDateTime } from '../lib/time.ts';
 
@@ -55,6 +56,9 @@ function managed(context: ActionAPIContext, slug: string) {
   return { user, ...loaded };
 }
 
+const answer = z.array(z.string().max(1000, 'Svaret får vara högst 1000 tecken.')).max(20).default([]);
+const answerFields = { svar0: answer, svar1: answer, svar2: answer, svar3: answer, svar4: answer, svar5: answer, svar6: answer, svar7: answer, svar8: answer, svar9: answer };
+
 const slug = z.string({ error: 'Aktivitet saknas.' }).min(1, 'Aktivitet saknas.').max(120);
 const optionalText = (max: number, message: string) => z.string().trim().max(max, message).optional();
 const optionalInt = (min: number, message: string) => z.number({ error: 'Ange ett heltal.' }).int('Ange ett heltal.').min(min, message).optional();
@@ -85,7 +89,10 @@ const activityShape = z.object({
     opensAt: localDateTime,
     closesAt: localDateTime,
     guides: z.array(z.string().max(80)).max(20).default([]),
-    questions: optionalText(1200, 'Frågorna är för långa.'),
+    qText: z.array(z.string().max(1000, 'Frågan är för lång.')).max(MAX_QUESTIONS + 5).default([]),
+    qType: z.array(z.string().max(20)).max(MAX_QUESTIONS + 5).default([]),
+    qRequired: z.array(z.string().max(10)).max(MAX_QUESTIONS + 5).default([]),
+    qOptions: z.array(z.string().max(5000, 'Svarsalternativen är för långa.')).max(MAX_QUESTIONS + 5).default([]),
     date: z.array(z.string()).default([]),
     start: z.array(z.string()).default([]),
     end: z.array(z.string()).default([]),
@@ -96,6 +103,8 @@ type ActivityShape = z.infer<typeof activityShape>;
 function refineActivity(v: ActivityShape, ctx: z.RefinementCtx) {
   const rows = parseDateRows(v.date, v.start, v.end);
   if (rows.error) ctx.addIssue({ code: 'custom', path: ['date'], message: rows.error });
+  const questions = parseQuestionRows({ text: v.qText, type: v.qType, required: v.qRequired, options: v.qOptions });
+  if (questions.error) ctx.addIssue({ code: 'custom', path: ['qText'], message: questions.error });
   if (!v.place && !v.digitalLink) ctx.addIssue({ code: 'custom', path: ['place'], message: 'Ange en plats (adress) eller en digital länk.' });
   const opens = v.opensAt ? parseLocalDateTime(v.opensAt) : null;
   const closes = v.closesAt ? parseLocalDateTime(v.closesAt) : null;
@@ -136,7 +145,7 @@ async function toInput(v: ActivityShape): Promise<ActivityInput> {
     registrationOpensAt: v.opensAt ? parseLocalDateTime(v.opensAt) : null,
     registrationClosesAt: v.closesAt ? parseLocalDateTime(v.closesAt) : null,
     guides: [...new Set(v.guides)].filter((s) => known.has(s)).map((s) => ({ slug: s, title: known.get(s)! })),
-    questions: parseQuestions(v.questions),
+    questions: parseQuestionRows({ text: v.qText, type: v.qType, required: v.qRequired, options: v.qOptions }).questions,
     dates: parseDateRows(v.date, v.start, v.end).dates,
   };
 }
@@ -194,13 +203,18 @@ export const activities = {
       slug,
       specialNeeds: optionalText(1000, 'Högst 1000 tecken.'),
       motivation: optionalText(2000, 'Motiveringen får vara högst 2000 tecken.'),
-      answers: z.array(z.string().max(1000, 'Svaret får vara högst 1000 tecken.')).default([]),
+      // One field per question (svar0 … svar9); several values for a "several choices" question.
+      ...answerFields,
     }),
     handler: async (input, context) => {
       const user = actor(context);
       const { db, activity } = load(input.slug);
       if (!can(user, 'register', activity)) throw new ActionError({ code: activity.status === 'utkast' ? 'NOT_FOUND' : 'CONFLICT', message: activity.status === 'inställd' ? 'Aktiviteten är inställd.' : 'Det går inte att anmäla sig till aktiviteten.' });
-      const answers = activity.questions.map((question, i) => ({ question, answer: (input.answers[i] ?? '').trim() })).filter((a) => a.answer);
+      const fields = input as unknown as Record<string, string[] | undefined>;
+      const questions = normalizeQuestions(activity.questions);
+      const { answers, errors } = collectAnswers(questions, questions.map((_, i) => fields[answerField(i)] ?? []));
+      const firstError = Object.entries(errors)[0];
+      if (firstError) throw fieldError(firstError[0], firstError[1]);
       const outcome = run(() =>
         register(db, { activityId: activity.id, userId: user.id, specialNeeds: input.specialNeeds, motivation: input.motivation, answers }, { base: baseUrl(context) }),
       );
@@ -211,10 +225,12 @@ export const activities = {
   /** Cancel a seat, decline an offer, leave the waitlist or withdraw a request. */
   cancelRegistration: defineAction({
     accept: 'form',
-    input: z.object({ slug }),
+    input: z.object({ slug, confirm: z.boolean().default(false) }),
     handler: async (input, context) => {
       const user = actor(context);
       const { db, activity } = load(input.slug);
+      // Only the confirmation step (/aktiviteter/<slug>/avboka) sends confirm=true.
+      if (!input.confirm) throw new ActionError({ code: 'BAD_REQUEST', message: 'Bekräfta att du vill avboka.' });
       const { previousStatus } = run(() => cancelRegistration(db, activity.id, user.id, { base: baseUrl(context) }));
       return { slug: activity.slug, status: previousStatus };
     },

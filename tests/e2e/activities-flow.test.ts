@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, like } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
-import { activities, organisations, outbox, registrations } from '../../db/schema/index.ts';
+import { activities, activityDates, organisations, outbox, registrations } from '../../db/schema/index.ts';
+import { morning } from '../helpers/local-time.ts';
 import { type Db } from '../../src/lib/db.ts';
 import { createActivity, publishActivity } from '../../src/lib/activities/activities.ts';
 import { register } from '../../src/lib/activities/registration.ts';
@@ -92,7 +93,10 @@ describe('activities in the browser', () => {
     await expectAccessible(m3, 'aktivitetssidan (väntelista)');
 
     // --- member 2 cancels; member 3 gets the offer mail and accepts through its link ---
-    await m2.getByRole('button', { name: 'Avboka min plats' }).click();
+    await m2.getByRole('link', { name: 'Avboka min plats' }).click();
+    await m2.waitForURL(/\/avboka$/);
+    await expectAccessible(m2, 'avbokning (bekräftelsesteg)');
+    await m2.getByRole('button', { name: 'Ja, avboka min plats' }).click();
     await m2.waitForURL(/klart=avbokad/);
     const offer = db.select().from(outbox).where(and(eq(outbox.to, members[2]!.email), like(outbox.subject, 'Ledig plats:%'))).get()!;
     expect(offer.subject).toBe('Ledig plats: Nätverksträff om KAA i Mariestad');
@@ -130,6 +134,11 @@ describe('activities in the browser', () => {
     } finally {
       downloads.remove();
     }
+    // Check-in opens when the day starts: the meeting is moved to yesterday 10:00–13:00 (it has been held).
+    const id = db.select().from(activities).where(eq(activities.slug, slug)).get()!.id;
+    const held = morning(-1);
+    db.update(activityDates).set(held).where(eq(activityDates.activityId, id)).run();
+    db.update(activities).set(held).where(eq(activities.id, id)).run();
     await cp.goto(`/aktiviteter/${slug}/incheckning`);
     await expectAccessible(cp, 'incheckning');
     await cp.getByRole('button', { name: 'Checka in Alva Ek' }).click();
@@ -140,7 +149,7 @@ describe('activities in the browser', () => {
     await m1.goto(`/aktiviteter/${slug}/intyg`);
     await expectAccessible(m1, 'intyg');
     expect(await m1.locator('h1').textContent()).toBe('Intyg om deltagande');
-  });
+  }, 300_000);
 
   it('study visit request and course pages pass axe; the public list filters by kind and municipality', async () => {
     const coordinator = createTestUser(db, { role: 'samordnare', organisationId: orgId });
@@ -198,5 +207,5 @@ describe('activities in the browser', () => {
     await anon.goto(`/aktiviteter/${course.slug}`);
     await expectAccessible(anon, 'aktivitetssidan (utloggad)');
     expect(await anon.getByRole('link', { name: /Logga in för att anmäla dig/ }).count()).toBe(1);
-  });
+  }, 300_000);
 });

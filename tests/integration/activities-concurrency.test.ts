@@ -45,7 +45,7 @@ describe('registration under concurrency', () => {
     // The 20 with seats cancel at the same moment.
     const byUser = new Map(clients.map((c) => [c.member.id, c.client]));
     const cancels = await Promise.all(
-      confirmed.map((r) => byUser.get(r.userId)!.post(`/aktiviteter/${activity.slug}?_action=activities.cancelRegistration`, { slug: activity.slug })),
+      confirmed.map((r) => byUser.get(r.userId)!.post(`/aktiviteter/${activity.slug}/avboka?_action=activities.cancelRegistration`, { slug: activity.slug, confirm: 'true' })),
     );
     expect(cancels.map((r) => r.status).filter((s) => s >= 500)).toEqual([]);
     expect(new Set(cancels.map((r) => r.status))).toEqual(new Set([303]));

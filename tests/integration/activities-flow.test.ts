@@ -2,7 +2,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq, like } from 'drizzle-orm';
 import ical, { type VEvent } from 'node-ical';
-import { activities, organisations, outbox, registrations } from '../../db/schema/index.ts';
+import { activities, activityDates, organisations, outbox, registrations } from '../../db/schema/index.ts';
+import { morning } from '../helpers/local-time.ts';
 import { type Db } from '../../src/lib/db.ts';
 import { createActivity, getDates, publishActivity } from '../../src/lib/activities/activities.ts';
 import { parseLocalDateTime } from '../../src/lib/time.ts';
@@ -54,7 +55,10 @@ describe('activities over HTTP', () => {
       opensAt: '',
       closesAt: '',
       guides: ['7tjugo'],
-      questions: 'Vilken verksamhet arbetar du i?',
+      qText: ['Vilken verksamhet arbetar du i?'],
+      qType: ['text'],
+      qRequired: ['nej'],
+      qOptions: [''],
       date: ['2027-03-26', '2027-03-29', '', ''],
       start: ['09:00', '09:00', '', ''],
       end: ['16:00', '16:00', '', ''],
@@ -122,11 +126,11 @@ describe('activities over HTTP', () => {
 
   it('special needs are visible to the organiser only; CSV has BOM, semicolons and the right rows', async () => {
     const coordinator = createTestUser(db, { role: 'samordnare', organisationId: orgId });
-    const a = published({ title: 'Lärandekonferens 2027', kind: 'lärandekonferens', capacity: 1, questions: ['Vilken workshop väljer du?'] }, coordinator.id);
+    const a = published({ title: 'Lärandekonferens 2027', kind: 'lärandekonferens', capacity: 1, questions: [{ text: 'Vilken workshop väljer du?', type: 'text', required: false, options: [] }] }, coordinator.id);
     const anna = createTestUser(db, { name: 'Anna Andersson', organisationId: orgId });
     const bo = createTestUser(db, { name: 'Bo Berg', organisationId: otherOrgId });
-    await post(clientFor(anna.id), a.slug, 'register', { specialNeeds: 'Nötallergi', answers: ['Mentorskap'] });
-    await post(clientFor(bo.id), a.slug, 'register', { answers: ['Tjänstedesign'] });
+    await post(clientFor(anna.id), a.slug, 'register', { specialNeeds: 'Nötallergi', svar0: 'Mentorskap' });
+    await post(clientFor(bo.id), a.slug, 'register', { svar0: 'Tjänstedesign' });
 
     const organiser = clientFor(coordinator.id);
     const list = await (await organiser.get(`/aktiviteter/${a.slug}/deltagare`)).text();
@@ -165,8 +169,8 @@ describe('activities over HTTP', () => {
       date: [local(dates[0]!.startsAt)], start: [time(dates[0]!.startsAt)], end: [time(dates[0]!.endsAt)],
     };
     const warned = await c.post(`/aktiviteter/${a.slug}/redigera?_action=activities.update`, { slug: a.slug, ...fields });
-    expect(warned.status).toBe(409);
     const warnedHtml = await warned.text();
+    expect(warned.status, warnedHtml.match(/felsammanfattning[\s\S]{0,600}/)?.[0]).toBe(409);
     expect(warnedHtml).toContain('Ingen tas bort från aktiviteten');
     expect(warnedHtml).toContain('name="confirmLowerCapacity"');
     expect(db.select().from(activities).where(eq(activities.id, a.id)).get()!.capacity).toBe(3);
@@ -230,6 +234,14 @@ describe('activities over HTTP', () => {
     const organiser = clientFor(coordinator.id);
     const cert = clientFor(colleague.id);
     expect((await cert.get(`/aktiviteter/${a.slug}/intyg`)).status).toBe(403);
+    // Check-in before the day has started is refused (issue 16.1).
+    const early = await organiser.post(`/aktiviteter/${a.slug}/incheckning?_action=activities.markAttendance`, { slug: a.slug, registrationId: String(reg.id), dateId: String(getDates(db, a.id)[0]!.id), present: 'true' });
+    expect(early.status).toBe(409);
+    expect(await early.text()).toContain('Incheckningen öppnar när tillfället börjar');
+    // The course is held: its day moves to yesterday 10:00–13:00.
+    const held = morning(-1);
+    db.update(activityDates).set(held).where(eq(activityDates.activityId, a.id)).run();
+    db.update(activities).set(held).where(eq(activities.id, a.id)).run();
     for (const d of getDates(db, a.id)) {
       const r = await organiser.post(`/aktiviteter/${a.slug}/incheckning?_action=activities.markAttendance`, { slug: a.slug, registrationId: String(reg.id), dateId: String(d.id), present: 'true' });
       expect(r.status).toBe(303);
@@ -272,7 +284,7 @@ describe('activities over HTTP', () => {
     const page = await (await c.get('/mina-sidor')).text();
     expect(page).toContain('Nätverksträff om tjänstedesign');
     expect(page).toContain('plats 1 på väntelistan');
-    const res = await c.post(`/aktiviteter/${a.slug}?tillbaka=mina-sidor&_action=activities.cancelRegistration`, { slug: a.slug });
+    const res = await c.post(`/aktiviteter/${a.slug}/avboka?tillbaka=mina-sidor&_action=activities.cancelRegistration`, { slug: a.slug, confirm: 'true' });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toContain('/mina-sidor?anmalan=lamnat-vantelistan');
     expect(db.select().from(registrations).where(eq(registrations.userId, me.id)).get()!.status).toBe('cancelled');

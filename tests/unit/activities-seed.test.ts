@@ -25,7 +25,7 @@ describe('demo activities and listUpcomingActivities', () => {
     loadDemoDataIfEmpty(db);
     const all = listUpcomingActivities(db);
     expect(all.map((a) => a.start.getTime())).toEqual([...all.map((a) => a.start.getTime())].sort((a, b) => a - b));
-    expect(Object.keys(all[0]!).sort()).toEqual(['end', 'kind', 'kindLabel', 'municipality', 'place', 'slug', 'start', 'title']);
+    expect(Object.keys(all[0]!).sort()).toEqual(['end', 'kind', 'kindLabel', 'municipality', 'place', 'seats', 'slug', 'start', 'title']);
     const mentoring = listUpcomingActivities(db, { guideSlug: 'mentorskap' });
     expect(mentoring.length).toBeGreaterThan(0);
     expect(mentoring.every((a) => all.some((b) => b.slug === a.slug))).toBe(true);

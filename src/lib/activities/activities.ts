@@ -1,5 +1,5 @@
 // Activities: reading, creating, editing, publishing and cancelling. Registration rules live in registration.ts.
-import { and, asc, desc, eq, gte, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import {
   activities,
   activityDates,
@@ -10,6 +10,7 @@ import {
   type ActivityDate,
   type ActivityKind,
   type LinkedGuide,
+  type RegistrationQuestion,
   type User,
 } from '../../../db/schema/index.ts';
 import type { Db } from '../db.ts';
@@ -34,7 +35,7 @@ export interface ActivityInput {
   registrationOpensAt: Date | null;
   registrationClosesAt: Date | null;
   guides: LinkedGuide[];
-  questions: string[];
+  questions: RegistrationQuestion[];
   dates: Array<{ startsAt: Date; endsAt: Date }>;
 }
 
@@ -208,12 +209,17 @@ export interface ActivityFilter {
   limit?: number;
 }
 
-/** Published activities that have not ended yet, soonest first. */
-export function listPublishedUpcoming(db: Db, filter: ActivityFilter = {}, now = new Date()): Activity[] {
-  const conditions = [eq(activities.status, 'publicerad'), gte(activities.endsAt, now)];
+function filterConditions(filter: ActivityFilter) {
+  const conditions = [eq(activities.status, 'publicerad')];
   if (filter.kind) conditions.push(eq(activities.kind, filter.kind));
   if (filter.municipality) conditions.push(eq(activities.municipality, filter.municipality));
   if (filter.guideSlug) conditions.push(sql`exists (select 1 from json_each(${activities.guides}) where json_extract(value, '$.slug') = ${filter.guideSlug})`);
+  return conditions;
+}
+
+/** Published activities that have not ended yet, soonest first. */
+export function listPublishedUpcoming(db: Db, filter: ActivityFilter = {}, now = new Date()): Activity[] {
+  const conditions = [...filterConditions(filter), gte(activities.endsAt, now)];
   const query = db.select().from(activities).where(and(...conditions)).orderBy(asc(activities.startsAt), asc(activities.id));
   return filter.limit ? query.limit(filter.limit).all() : query.all();
 }
@@ -253,4 +259,15 @@ export function listMunicipalities(db: Db): string[] {
     .orderBy(asc(organisations.municipality))
     .all()
     .map((r) => r.m!);
+}
+
+/** Dates of published activities (matching the filter) that start within [from, to), for the month view. */
+export function listPublishedDatesBetween(db: Db, filter: ActivityFilter, from: Date, to: Date) {
+  return db
+    .select({ dateId: activityDates.id, startsAt: activityDates.startsAt, endsAt: activityDates.endsAt, activity: activities })
+    .from(activityDates)
+    .innerJoin(activities, eq(activities.id, activityDates.activityId))
+    .where(and(...filterConditions(filter), gte(activityDates.startsAt, from), lt(activityDates.startsAt, to)))
+    .orderBy(asc(activityDates.startsAt), asc(activities.id))
+    .all();
 }

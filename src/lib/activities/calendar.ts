@@ -29,7 +29,13 @@ export function calendarText(value: string): string {
     .trim();
 }
 
-function toEvents({ activity, dates }: CalendarActivity, base: string): EventAttributes[] {
+/**
+ * PUBLISH: the normal feed and attachment. CANCEL: sent when an activity is cancelled, so calendar programs
+ * remove the events that the earlier PUBLISH put in (same UIDs, a higher SEQUENCE, STATUS:CANCELLED).
+ */
+export type CalendarMethod = 'PUBLISH' | 'CANCEL';
+
+function toEvents({ activity, dates }: CalendarActivity, base: string, method: CalendarMethod): EventAttributes[] {
   const url = activityUrl(activity.slug, base);
   const location = calendarText([activity.place, activity.digitalLink].filter(Boolean).join(' – ')) || undefined;
   const title = calendarText(activity.title);
@@ -45,7 +51,8 @@ function toEvents({ activity, dates }: CalendarActivity, base: string): EventAtt
     end: d.endsAt.getTime(),
     endInputType: 'utc',
     endOutputType: 'utc',
-    status: activity.status === 'inställd' ? 'CANCELLED' : 'CONFIRMED',
+    status: method === 'CANCEL' || activity.status === 'inställd' ? 'CANCELLED' : 'CONFIRMED',
+    sequence: method === 'CANCEL' || activity.status === 'inställd' ? 1 : 0,
     categories: [KIND_LABELS[activity.kind]],
     lastModified: activity.updatedAt.getTime(),
     productId: 'skaraborgsnatet/aktiviteter',
@@ -53,15 +60,16 @@ function toEvents({ activity, dates }: CalendarActivity, base: string): EventAtt
 }
 
 /** Builds an .ics text for one or many activities. Throws if the library rejects the input. */
-export function buildCalendar(items: CalendarActivity[], options: { calName?: string; base?: string } = {}): string {
+export function buildCalendar(items: CalendarActivity[], options: { calName?: string; base?: string; method?: CalendarMethod } = {}): string {
   const base = options.base ?? siteUrl();
   const calName = calendarText(options.calName ?? 'Skaraborgsnätet') || 'Skaraborgsnätet';
-  const events = items.flatMap((item) => toEvents(item, base));
+  const method = options.method ?? 'PUBLISH';
+  const events = items.flatMap((item) => toEvents(item, base, method));
   if (events.length === 0) {
     // ics refuses an empty list; an empty but valid calendar is still a correct feed.
-    return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:skaraborgsnatet/aktiviteter', 'METHOD:PUBLISH', 'X-WR-CALNAME:' + calName, 'END:VCALENDAR', ''].join('\r\n');
+    return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:skaraborgsnatet/aktiviteter', `METHOD:${method}`, 'X-WR-CALNAME:' + calName, 'END:VCALENDAR', ''].join('\r\n');
   }
-  const { error, value } = createEvents(events, { productId: 'skaraborgsnatet/aktiviteter', method: 'PUBLISH', calName });
+  const { error, value } = createEvents(events, { productId: 'skaraborgsnatet/aktiviteter', method, calName });
   if (error || !value) throw error ?? new Error('Kalenderfilen kunde inte skapas');
   return value;
 }

@@ -1,6 +1,9 @@
 // CSV export of the participant list that Excel opens correctly: UTF-8 with BOM, semicolon separator, CRLF.
 import { stringify } from 'csv-stringify/sync';
+import { eq } from 'drizzle-orm';
+import { activities } from '../../../db/schema/index.ts';
 import type { Db } from '../db.ts';
+import { normalizeQuestions } from './questions.ts';
 import { formatDateTime } from '../time.ts';
 import { REGISTRATION_STATUS_LABELS } from './kinds.ts';
 import { listParticipants } from './participants.ts';
@@ -14,7 +17,10 @@ function safeCell(value: string): string {
 
 export function participantsCsv(db: Db, activityId: number): string {
   const people = listParticipants(db, activityId);
-  const questions = [...new Set(people.flatMap((p) => p.answers.map((a) => a.question)))];
+  // Every question of the activity gets a column (also when nobody answered it), then any answered
+  // question that has since been removed from the form.
+  const asked = normalizeQuestions(db.select({ questions: activities.questions }).from(activities).where(eq(activities.id, activityId)).get()?.questions).map((q) => q.text);
+  const questions = [...new Set([...asked, ...people.flatMap((p) => p.answers.map((a) => a.question))])];
   const rows = people.map((p) => [
     p.name,
     p.email,

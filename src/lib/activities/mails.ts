@@ -5,7 +5,7 @@ import type { Db } from '../db.ts';
 import { sendMail } from '../mail/outbox.ts';
 import { composeMail } from '../mail/layout.ts';
 import { formatDateTime, formatRange } from '../time.ts';
-import { buildCalendar } from './calendar.ts';
+import { buildCalendar, type CalendarMethod } from './calendar.ts';
 import { KIND_LABELS, kindAndTitle } from './kinds.ts';
 import { activityUrl, siteUrl } from './site.ts';
 
@@ -31,9 +31,9 @@ function details(activity: Activity, dates: Dates): string[] {
   return [kindAndTitle(activity.kind, activity.title), whenLines(dates), whereLine(activity)];
 }
 
-function icsAttachment(activity: Activity, dates: Dates, base: string) {
-  const ics = buildCalendar([{ activity, dates }], { calName: activity.title, base });
-  return { filename: `${activity.slug}.ics`, contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: Buffer.from(ics, 'utf8').toString('base64') };
+function icsAttachment(activity: Activity, dates: Dates, base: string, method: CalendarMethod = 'PUBLISH') {
+  const ics = buildCalendar([{ activity, dates }], { calName: activity.title, base, method });
+  return { filename: `${activity.slug}.ics`, contentType: `text/calendar; charset=utf-8; method=${method}`, content: Buffer.from(ics, 'utf8').toString('base64') };
 }
 
 type Link = { url: string; label: string };
@@ -113,8 +113,54 @@ export function sendActivityCancelled(db: Db, activity: Activity, dates: Dates, 
   const base = options.base ?? siteUrl();
   const paragraphs = [`${activity.title} är tyvärr inställd. Din anmälan gäller därför inte längre.`, whenLines(dates)];
   if (message) paragraphs.push(`Meddelande från arrangören:\n${message}`);
-  paragraphs.push('Vi ber om ursäkt för besväret. Håll utkik efter nya tillfällen bland Skaraborgsnätets aktiviteter.');
-  return send(db, user, { subject: `Inställd: ${activity.title}`, paragraphs, link: toList(base), dedupeKey: `activity-cancelled:${activity.id}:${user.id}` });
+  paragraphs.push(
+    'Kalenderfilen i bilagan tar bort aktiviteten ur din kalender om du har lagt in den.',
+    'Vi ber om ursäkt för besväret. Håll utkik efter nya tillfällen bland Skaraborgsnätets aktiviteter.',
+  );
+  return send(db, user, {
+    subject: `Inställd: ${activity.title}`,
+    paragraphs,
+    link: toList(base),
+    attachments: [icsAttachment(activity, dates, base, 'CANCEL')],
+    dedupeKey: `activity-cancelled:${activity.id}:${user.id}`,
+  });
+}
+
+/** Sent to the member who cancelled a seat, declined an offer, left the waitlist or withdrew a request. */
+export function sendRegistrationCancelled(db: Db, activity: Activity, dates: Dates, user: Person, reg: Pick<Registration, 'id' | 'updatedAt'>, previous: Registration['status'], options: { base?: string } = {}): boolean {
+  const base = options.base ?? siteUrl();
+  const what =
+    previous === 'waitlisted' ? `Du har lämnat väntelistan till ${activity.title}.`
+    : previous === 'requested' ? `Du har dragit tillbaka din förfrågan om en plats på ${activity.title}.`
+    : previous === 'offered' ? `Du har tackat nej till platsen på ${activity.title}. Platsen går vidare till nästa person på väntelistan.`
+    : `Din plats på ${activity.title} är avbokad. Platsen går vidare till någon på väntelistan.`;
+  const paragraphs = [what, whenLines(dates)];
+  const attachments = previous === 'confirmed' ? [icsAttachment(activity, dates, base, 'CANCEL')] : undefined;
+  if (attachments) paragraphs.push('Kalenderfilen i bilagan tar bort aktiviteten ur din kalender om du har lagt in den.');
+  paragraphs.push('Ångrar du dig kan du anmäla dig igen på aktivitetens sida så länge anmälan är öppen.');
+  return send(db, user, {
+    subject: `Avbokning: ${activity.title}`,
+    paragraphs,
+    link: toActivity(activity, base),
+    attachments,
+    dedupeKey: `activity-registration-cancelled:${reg.id}:${reg.updatedAt.getTime()}`,
+  });
+}
+
+/** Tells the host's contact people and coordinators and the activity's organiser that a request waits for them. */
+export function sendRequestToHost(db: Db, activity: Activity, recipient: Person, requester: Person & { organisation: string | null }, reg: Pick<Registration, 'id' | 'updatedAt' | 'motivation'>, options: { base?: string } = {}): boolean {
+  const base = options.base ?? siteUrl();
+  const paragraphs = [
+    `${requester.name}${requester.organisation ? ` (${requester.organisation})` : ''} har skickat en förfrågan om en plats på ${activity.title} (${KIND_LABELS[activity.kind].toLowerCase()}).`,
+  ];
+  if (reg.motivation) paragraphs.push(`Motivering:\n${reg.motivation}`);
+  paragraphs.push('Förfrågan väntar på svar. Godkänn eller avböj den på aktivitetens deltagarsida; personen får ett mejl med ert besked.');
+  return send(db, recipient, {
+    subject: `Ny förfrågan: ${activity.title}`,
+    paragraphs,
+    link: { url: `${activityUrl(activity.slug, base)}/deltagare#forfragningar`, label: 'Besvara förfrågan' },
+    dedupeKey: `activity-request-host:${reg.id}:${reg.updatedAt.getTime()}:${recipient.id}`,
+  });
 }
 
 export function sendRequestReceived(db: Db, activity: Activity, user: Person, reg: Pick<Registration, 'id' | 'createdAt' | 'updatedAt'>, options: { base?: string } = {}): boolean {

@@ -1,14 +1,16 @@
 // Registration: one per person and activity. The capacity check and the write happen in ONE synchronous
 // transaction, so capacity is never exceeded however many requests arrive at once.
+import { countLabel } from '../text/plural.ts';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { activities, activityDates, organisations, registrations, users, type Activity, type Registration } from '../../../db/schema/index.ts';
 import type { Db } from '../db.ts';
 import { ActivityError } from './errors.ts';
 import { requiresApproval } from './kinds.ts';
-import { sendConfirmation, sendRequestDeclined, sendRequestReceived, sendWaitlisted } from './mails.ts';
+import { sendConfirmation, sendRegistrationCancelled, sendRequestDeclined, sendRequestReceived, sendWaitlisted } from './mails.ts';
 import { expireDueOffers, promoteWaitlist } from './offers.ts';
 import { ACTIVE_STATUSES, loadActivity, newcomerGetsSeat, nextWaitlistSeq, registrationClosedReason, waitlistPosition } from './seats.ts';
 import { write } from './tx.ts';
+import { notifyHostOfRequest } from './requests.ts';
 
 export { waitlistPosition, seatsTaken, registrationClosedReason } from './seats.ts';
 export { acceptOffer, expireDueOffers, promoteWaitlist } from './offers.ts';
@@ -83,7 +85,10 @@ export function register(db: Db, input: RegistrationInput, options: { base?: str
     const position = waitlistPosition(db, registration);
     if (status === 'confirmed') sendConfirmation(db, activity, datesOf(db, activity.id), user, registration, { base: options.base, nominatorName });
     else if (status === 'waitlisted') sendWaitlisted(db, activity, user, registration, position!, { base: options.base, nominatorName });
-    else sendRequestReceived(db, activity, user, registration, { base: options.base });
+    else {
+      sendRequestReceived(db, activity, user, registration, { base: options.base });
+      notifyHostOfRequest(db, activity, registration, { base: options.base });
+    }
     return { registration, position };
   });
 }
@@ -106,6 +111,7 @@ export function cancelRegistration(db: Db, activityId: number, userId: number, o
       .returning()
       .get();
     if (reg.status === 'confirmed' || reg.status === 'offered') promoteWaitlist(db, activityId, now, options.base);
+    sendRegistrationCancelled(db, activity, datesOf(db, activityId), person(db, userId)!, cancelled, reg.status, { base: options.base });
     return { registration: cancelled, previousStatus: reg.status };
   });
 }
@@ -195,14 +201,53 @@ export function listMyRegistrations(db: Db, userId: number): MyRegistration[] {
   return [...upcoming, ...past].map((r) => ({ ...r, position: waitlistPosition(db, r.registration) }));
 }
 
-/** Colleagues a contact person may nominate: active members of the same organisation. */
-export function listColleagues(db: Db, organisationId: number) {
-  return db
+/**
+ * Colleagues a contact person may nominate: active members of the same organisation; with an activity, only
+ * those not already on it (with a seat, an offer, a waitlist place or an open request).
+ */
+export function listColleagues(db: Db, organisationId: number, activityId?: number) {
+  const colleagues = db
     .select({ id: users.id, name: users.name, email: users.email })
     .from(users)
     .where(and(eq(users.organisationId, organisationId), eq(users.status, 'active')))
     .orderBy(asc(users.name))
     .all();
+  if (activityId == null) return colleagues;
+  const onIt = new Set(
+    db
+      .select({ userId: registrations.userId })
+      .from(registrations)
+      .where(and(eq(registrations.activityId, activityId), inArray(registrations.status, [...ACTIVE_STATUSES])))
+      .all()
+      .map((r) => r.userId),
+  );
+  return colleagues.filter((c) => !onIt.has(c.id));
+}
+
+export interface QuotaUse {
+  /** Seats (confirmed + offered) held by the organisation's people. */
+  used: number;
+  /** Null: no per-organisation limit. */
+  quota: number | null;
+  waitlisted: number;
+  /** "2 av 3 platser använda, 1 på väntelista" */
+  text: string;
+}
+
+/** How much of the activity's per-organisation quota one organisation uses, for the nomination form. */
+export function organisationQuotaUse(db: Db, activity: Pick<Activity, 'id' | 'organisationQuota'>, organisationId: number): QuotaUse {
+  const rows = db
+    .select({ status: registrations.status })
+    .from(registrations)
+    .innerJoin(users, eq(users.id, registrations.userId))
+    .where(and(eq(registrations.activityId, activity.id), eq(users.organisationId, organisationId), inArray(registrations.status, ['confirmed', 'offered', 'waitlisted'])))
+    .all();
+  const used = rows.filter((r) => r.status !== 'waitlisted').length;
+  const waitlisted = rows.length - used;
+  const quota = activity.organisationQuota;
+  const seats = quota == null ? countLabel(used, 'plats', 'platser') : `${used} av ${countLabel(quota, 'plats använd', 'platser använda')}`;
+  const text = quota == null ? `Din organisation har ${seats}` : seats;
+  return { used, quota, waitlisted, text: waitlisted > 0 ? `${text}, ${waitlisted} på väntelista` : text };
 }
 
 /** A contact person nominates a colleague from their own organisation (quota overflow goes to the waitlist). */

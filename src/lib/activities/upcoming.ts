@@ -3,6 +3,7 @@ import type { Db } from '../db.ts';
 import { listPublishedUpcoming } from './activities.ts';
 import { ensureActivityJobs } from './jobs.ts';
 import { KIND_LABELS } from './kinds.ts';
+import { availabilityFor } from './availability.ts';
 import type { ActivityKind } from '../../../db/schema/index.ts';
 
 export interface UpcomingActivity {
@@ -14,12 +15,16 @@ export interface UpcomingActivity {
   end: Date;
   place: string | null;
   municipality: string | null;
+  /** "3 platser kvar", "Fullbokad – väntelista" or "Obegränsat antal platser" (the same for every visitor). */
+  seats: string;
 }
 
 /** Published activities that have not ended, soonest first; `guideSlug` keeps those linked to that method guide. */
 export function listUpcomingActivities(db: Db, options: { limit?: number; guideSlug?: string; now?: Date } = {}): UpcomingActivity[] {
   ensureActivityJobs(db);
-  return listPublishedUpcoming(db, { limit: options.limit, guideSlug: options.guideSlug }, options.now).map((a) => ({
+  const list = listPublishedUpcoming(db, { limit: options.limit, guideSlug: options.guideSlug }, options.now);
+  const seats = availabilityFor(db, list, null);
+  return list.map((a) => ({
     slug: a.slug,
     title: a.title,
     kind: a.kind,
@@ -28,5 +33,6 @@ export function listUpcomingActivities(db: Db, options: { limit?: number; guideS
     end: a.endsAt,
     place: a.place ?? (a.digitalLink ? 'Digitalt' : null),
     municipality: a.municipality,
+    seats: seats.get(a.id)!.seatText,
   }));
 }

@@ -4,7 +4,9 @@
 //   kontaktperson  – member who is contact person of an organisation (may nominate colleagues for courses)
 //   kursdeltagare  – member who attended every date of the course (may open the certificate)
 // The base `samordnare` has no organisation and created nothing, so the organiser pages are 403 for them.
-import { organisations } from '../../../db/schema/index.ts';
+import { eq } from 'drizzle-orm';
+import { activities, activityDates, organisations, outbox } from '../../../db/schema/index.ts';
+import { morning } from '../../helpers/local-time.ts';
 import type { Db } from '../../../src/lib/db.ts';
 import { createActivity, publishActivity, getDates, type ActivityInput } from '../../../src/lib/activities/activities.ts';
 import { register } from '../../../src/lib/activities/registration.ts';
@@ -22,6 +24,7 @@ const organisers: Expect = { anonymous: 'login', medlem: 'forbidden', samordnare
 const hosts: Expect = { ...organisers, vardsamordnare: 'ok' };
 const draftViewers: Expect = { ...organisers };
 const contactPersons: Expect = { anonymous: 'login', medlem: 'forbidden', samordnare: 'forbidden', admin: 'forbidden', arrangor: 'forbidden', vardsamordnare: 'forbidden', kontaktperson: 'ok', kursdeltagare: 'forbidden' };
+const admins: Expect = { anonymous: 'login', medlem: 'forbidden', samordnare: 'forbidden', admin: 'ok', arrangor: 'forbidden', vardsamordnare: 'forbidden', kontaktperson: 'forbidden', kursdeltagare: 'forbidden' };
 const certificateHolders: Expect = { anonymous: 'login', medlem: 'forbidden', samordnare: 'forbidden', admin: 'forbidden', arrangor: 'forbidden', vardsamordnare: 'forbidden', kontaktperson: 'forbidden', kursdeltagare: 'ok' };
 
 const page = (route: string, expect: Expect, path: string): AuthzCase => ({ route, method: 'GET', path, expect: expect as AuthzCase['expect'] });
@@ -40,6 +43,13 @@ function activityInput(title: string, overrides: Partial<ActivityInput> = {}): A
     registrationOpensAt: null, registrationClosesAt: null, guides: [], questions: [],
     dates: [{ startsAt: stockholmAt(20, '10:00'), endsAt: stockholmAt(20, '13:00') }], ...overrides,
   };
+}
+
+/** Moves a (single-date) activity to yesterday 10:00–13:00, after people registered: a course that has been held. */
+function holdYesterday(db: Db, activityId: number): void {
+  const { startsAt, endsAt } = morning(-1);
+  db.update(activityDates).set({ startsAt, endsAt }).where(eq(activityDates.activityId, activityId)).run();
+  db.update(activities).set({ startsAt, endsAt }).where(eq(activities.id, activityId)).run();
 }
 
 /** Valid fields for the create/update forms, so the handler (and its permission check) runs. */
@@ -79,8 +89,10 @@ const domain: AuthzDomain = {
     const request = register(d, { activityId: visit.id, userId: requester.id, motivation: 'Vill lära mig.' }).registration;
     const course = publishActivity(d, createActivity(d, activityInput(`Matris kurs ${stamp}`, { ...base, kind: 'kurs' }), arrangor.id).id);
     const seat = register(d, { activityId: course.id, userId: kursdeltagare.id }).registration;
+    holdYesterday(d, course.id);
     const dates = getDates(d, course.id);
     for (const date of dates) markAttendance(d, course.id, seat.id, date.id, true, arrangor.id);
+    const withAttachment = d.select().from(outbox).where(eq(outbox.to, kursdeltagare.email)).all().find((m) => m.attachments.length > 0)!;
 
     return {
       params: {
@@ -93,6 +105,7 @@ const domain: AuthzDomain = {
         seat: String(seat.id),
         date: String(dates[0]!.id),
         colleague: String(colleague.id),
+        mail: String(withAttachment.id),
       },
       actors: { arrangor: arrangor.id, vardsamordnare: vardsamordnare.id, kontaktperson: kontaktperson.id, kursdeltagare: kursdeltagare.id },
     };
@@ -111,6 +124,9 @@ const domain: AuthzDomain = {
     page('/aktiviteter/[slug]/deltagare.csv', organisers, '/aktiviteter/{pub}/deltagare.csv'),
     page('/aktiviteter/[slug]/incheckning', organisers, '/aktiviteter/{course}/incheckning'),
     page('/aktiviteter/[slug]/intyg', certificateHolders, '/aktiviteter/{course}/intyg'),
+    // The confirmation step before cancelling: any logged-in member (it says so when there is nothing to cancel).
+    page('/aktiviteter/[slug]/avboka', loggedIn, '/aktiviteter/{pub}/avboka'),
+    page('/admin/utkorg/[id]/bilaga/[index]', admins, '/admin/utkorg/{mail}/bilaga/0'),
 
     action('create', creators, formFields),
     action('update', organisers, { ...formFields, slug: '{pub}' }),

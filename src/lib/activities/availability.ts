@@ -1,0 +1,72 @@
+// Seats at a glance for lists of activities: seats left, full (waitlist), and where the viewer stands.
+// Two queries for the whole list (seat counts grouped by activity, the viewer's own registrations).
+import { countLabel } from '../text/plural.ts';
+import { and, count, eq, inArray } from 'drizzle-orm';
+import { registrations, type Activity, type RegistrationStatus } from '../../../db/schema/index.ts';
+import type { Db } from '../db.ts';
+import { ACTIVE_STATUSES, SEAT_STATUSES, waitlistPosition } from './seats.ts';
+
+export interface Availability {
+  /** Null: no limit. */
+  left: number | null;
+  full: boolean;
+  /** The viewer's active registration, if any. */
+  mine: { status: RegistrationStatus; position: number | null } | null;
+  /** "3 platser kvar", "Fullbokad – väntelista", "Obegränsat antal platser". */
+  seatText: string;
+  /** "Du är anmäld", "Du står på plats 3 i kön", … or null. */
+  mineText: string | null;
+}
+
+export function seatText(left: number | null): string {
+  if (left == null) return 'Obegränsat antal platser';
+  if (left <= 0) return 'Fullbokad – väntelista';
+  return `${countLabel(left, 'plats', 'platser')} kvar`;
+}
+
+export function mineText(mine: Availability['mine']): string | null {
+  if (!mine) return null;
+  switch (mine.status) {
+    case 'confirmed':
+      return 'Du är anmäld';
+    case 'waitlisted':
+      return mine.position != null ? `Du står på plats ${mine.position} i kön` : 'Du står i kön';
+    case 'offered':
+      return 'En plats är reserverad för dig';
+    case 'requested':
+      return 'Din förfrågan väntar på svar';
+    default:
+      return null;
+  }
+}
+
+export function availabilityFor(db: Db, list: Array<Pick<Activity, 'id' | 'capacity'>>, viewerId: number | null): Map<number, Availability> {
+  const ids = list.map((a) => a.id);
+  const result = new Map<number, Availability>();
+  if (ids.length === 0) return result;
+  const taken = new Map(
+    db
+      .select({ id: registrations.activityId, n: count() })
+      .from(registrations)
+      .where(and(inArray(registrations.activityId, ids), inArray(registrations.status, [...SEAT_STATUSES])))
+      .groupBy(registrations.activityId)
+      .all()
+      .map((r) => [r.id, r.n] as const),
+  );
+  const mine = new Map(
+    viewerId == null
+      ? []
+      : db
+          .select()
+          .from(registrations)
+          .where(and(eq(registrations.userId, viewerId), inArray(registrations.activityId, ids), inArray(registrations.status, [...ACTIVE_STATUSES])))
+          .all()
+          .map((r) => [r.activityId, { status: r.status, position: waitlistPosition(db, r) }] as const),
+  );
+  for (const a of list) {
+    const left = a.capacity == null ? null : Math.max(0, a.capacity - (taken.get(a.id) ?? 0));
+    const m = mine.get(a.id) ?? null;
+    result.set(a.id, { left, full: left === 0, mine: m, seatText: seatText(left), mineText: mineText(m) });
+  }
+  return result;
+}
