@@ -48,6 +48,9 @@ export default defineConfig({
       noExternal: ['drizzle-orm'],
     },
     build: {
+      // Scripts stay files, never inline: every inline script's hash would otherwise be listed in the CSP
+      // of every page (Astro's static CSP is site-wide), and guide pages carry that list in their first view.
+      assetsInlineLimit: 0,
       rollupOptions: {
         // MDX modules carry Astro's "use astro:head-inject" directive; rolldown warns about it for every file.
         onwarn(warning, warn) {
