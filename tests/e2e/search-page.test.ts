@@ -22,7 +22,8 @@ describe('/sok is valid HTML', () => {
   it('html-validate finds no error, and nothing follows </html>', async () => {
     const html = await (await fetch(`${server.url}/sok`)).text();
     // SRI is a policy for third-party files; every file here is same-origin.
-    const validator = new HtmlValidate({ extends: ['html-validate:recommended', 'html-validate:document'], rules: { 'require-sri': 'off' } });
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended', 'html-validate:document'], rules: { 'require-sri': 'off', 'no-conditional-comment': 'off' } });
+    // no-conditional-comment is off: Astro marks server islands (the header's log-in state) with <!--[if astro]> comments.
     const report = await validator.validateString(html, 'sok.html');
     expect(report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`))).toEqual([]);
     expect(html.trimEnd().endsWith('</html>')).toBe(true);

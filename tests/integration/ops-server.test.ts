@@ -3,7 +3,8 @@ import { startServer, type RunningServer } from '../helpers/server.ts';
 
 let server: RunningServer;
 beforeAll(async () => {
-  server = await startServer({ env: { LOG_LEVEL: 'info' } });
+  // X-Forwarded-Proto counts only from a trusted proxy: here the test itself, on loopback.
+  server = await startServer({ env: { LOG_LEVEL: 'info', TRUSTED_PROXY: '127.0.0.1' } });
 });
 afterAll(async () => {
   await server?.stop();
