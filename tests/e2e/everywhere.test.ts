@@ -145,8 +145,11 @@ describe('the header at 390 px (point 18)', () => {
     const box = await header(page).boundingBox();
     expect(box!.height).toBeLessThanOrEqual(90);
     expect(await header(page).getByRole('button', { name: 'Logga ut' }).isVisible()).toBe(true);
-    const textarea = await page.getByLabel('Text för Problemformulering (Markdown)').boundingBox();
-    expect(textarea!.y + 60).toBeLessThanOrEqual(phone.height);
+    // The writing surface is the form's text area, or the live editor once it has taken over (issue 13).
+    const surface = page.locator('.live-editor-host:visible, textarea[name="text"]:visible').first();
+    await surface.waitFor({ state: 'visible' });
+    const surfaceBox = await surface.boundingBox();
+    expect(surfaceBox!.y + 60).toBeLessThanOrEqual(phone.height);
     await page.close();
   });
 });
