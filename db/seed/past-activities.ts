@@ -9,18 +9,7 @@ import { activities, activityDates, attendance, organisations, registrations, us
 import type { Db } from '../../src/lib/db.ts';
 import { parseLocalDateTime, TIME_ZONE } from '../../src/lib/time.ts';
 import { slugify } from '../../src/lib/text/slugify.ts';
-
-/** mulberry32: a small seeded generator, so the demo history is the same on every load. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as generator } from '../../src/lib/random.ts';
 
 const todayIso = () => new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 

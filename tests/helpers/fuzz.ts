@@ -1,18 +1,9 @@
 // Helpers for the fuzz test: a seeded PRNG, a catalogue of hostile values, raw request bodies (so
 // invalid UTF-8 and duplicated fields can be sent), a Swedish-message check and table row counts.
 import type { Db } from '../../src/lib/db.ts';
+import { mulberry32 } from '../../src/lib/random.ts';
 
-/** mulberry32: a tiny deterministic PRNG; the same seed gives the same cases. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 export class Rng {
   readonly seed: number;
