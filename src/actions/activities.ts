@@ -1,6 +1,6 @@
 // Astro Actions for activities: parse with zod, check permission, call src/lib/activities, map errors to Swedish.
 import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions';
-import { fieldError } from './guards.ts';
+import { fieldError, requireUser, run } from '../guards.ts';
 import { getCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { ACTIVITY_KINDS, type User } from '../../db/schema/index.ts';
@@ -8,7 +8,6 @@ import { getDb } from '../lib/db.ts';
 import { siteUrl } from '../lib/config.ts';
 import { markdownProblem } from '../lib/text/markdown-limits.ts';
 import { getOrganisation } from '../lib/organisations/index.ts';
-import { ActivityError } from '../lib/activities/errors.ts';
 import { can } from '../lib/activities/permissions.ts';
 import { cancelActivity, createActivity, getActivityBySlug, publishActivity, updateActivity, type ActivityInput } from '../lib/activities/activities.ts';
 import { cancelRegistration, decideRequest, getRegistrationById, nominate, register } from '../lib/activities/registration.ts';
@@ -21,24 +20,8 @@ import { answerField, collectAnswers, MAX_QUESTIONS, normalizeQuestions, parseQu
 import { ensureActivityJobs } from '../lib/activities/jobs.ts';
 import { parseLocalDateTime } from '../lib/time.ts';
 
-function actor(context: ActionAPIContext): User {
-  const user = context.locals.user;
-  if (!user) throw new ActionError({ code: 'UNAUTHORIZED', message: 'Logga in för att fortsätta.' });
-  return user;
-}
-
 function baseUrl(_context: ActionAPIContext): string {
   return siteUrl();
-}
-
-/** Runs lib code, turning its expected errors into ActionErrors with the same Swedish message. */
-function run<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (error) {
-    if (error instanceof ActivityError) throw new ActionError({ code: error.code, message: error.message });
-    throw error;
-  }
 }
 
 function load(slug: string) {
@@ -50,7 +33,7 @@ function load(slug: string) {
 }
 
 function managed(context: ActionAPIContext, slug: string) {
-  const user = actor(context);
+  const user = requireUser(context);
   const loaded = load(slug);
   if (!can(user, 'manage', loaded.activity)) throw new ActionError({ code: 'FORBIDDEN', message: 'Du har inte behörighet att hantera den här aktiviteten.' });
   return { user, ...loaded };
@@ -155,7 +138,7 @@ export const activities = {
     accept: 'form',
     input: activityShape.superRefine(refineActivity),
     handler: async (input, context) => {
-      const user = actor(context);
+      const user = requireUser(context);
       if (!can(user, 'create')) throw new ActionError({ code: 'FORBIDDEN', message: 'Bara samordnare kan skapa aktiviteter.' });
       checkReferences(input);
       const data = await toInput(input);
@@ -207,9 +190,10 @@ export const activities = {
       ...answerFields,
     }),
     handler: async (input, context) => {
-      const user = actor(context);
+      const user = requireUser(context);
       const { db, activity } = load(input.slug);
-      if (!can(user, 'register', activity)) throw new ActionError({ code: activity.status === 'utkast' ? 'NOT_FOUND' : 'CONFLICT', message: activity.status === 'inställd' ? 'Aktiviteten är inställd.' : 'Det går inte att anmäla sig till aktiviteten.' });
+      // Whether registration is open is register()'s rule (registrationClosedReason in seats.ts).
+      if (!can(user, 'view', activity)) throw new ActionError({ code: 'NOT_FOUND', message: 'Aktiviteten finns inte.' });
       const fields = input as unknown as Record<string, string[] | undefined>;
       const questions = normalizeQuestions(activity.questions);
       const { answers, errors } = collectAnswers(questions, questions.map((_, i) => fields[answerField(i)] ?? []));
@@ -227,7 +211,7 @@ export const activities = {
     accept: 'form',
     input: z.object({ slug, confirm: z.boolean().default(false) }),
     handler: async (input, context) => {
-      const user = actor(context);
+      const user = requireUser(context);
       const { db, activity } = load(input.slug);
       // Only the confirmation step (/aktiviteter/<slug>/avboka) sends confirm=true.
       if (!input.confirm) throw new ActionError({ code: 'BAD_REQUEST', message: 'Bekräfta att du vill avboka.' });
@@ -240,7 +224,7 @@ export const activities = {
     accept: 'form',
     input: z.object({ slug }),
     handler: async (input, context) => {
-      const user = actor(context);
+      const user = requireUser(context);
       const { db, activity } = load(input.slug);
       run(() => acceptOffer(db, activity.id, user.id, { base: baseUrl(context) }));
       return { slug: activity.slug };
@@ -251,7 +235,7 @@ export const activities = {
     accept: 'form',
     input: z.object({ slug, colleagueId: z.number({ error: 'Välj en kollega.' }).int().min(1, 'Välj en kollega.'), specialNeeds: optionalText(1000, 'Högst 1000 tecken.') }),
     handler: async (input, context) => {
-      const user = actor(context);
+      const user = requireUser(context);
       const { db, activity } = load(input.slug);
       if (!can(user, 'nominate', activity)) throw new ActionError({ code: 'FORBIDDEN', message: 'Bara kontaktpersoner kan anmäla kollegor till kurser.' });
       const outcome = run(() => nominate(db, activity.id, user, input.colleagueId, { base: baseUrl(context), specialNeeds: input.specialNeeds }));

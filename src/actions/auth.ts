@@ -25,7 +25,7 @@ import { deleteAccount } from '../lib/users/delete.ts';
 import { normaliseName, personNameProblem } from '../lib/text/names.ts';
 import { approveMember, getMember, setMemberActive, setMemberRole } from '../lib/users/members.ts';
 import { updateProfile } from '../lib/users/profile.ts';
-import { fieldError, requestContext, requirePermission, requireUser, tooManyRequests } from './guards.ts';
+import { fieldError, requestContext, requirePermission, requireUser, tooManyRequests } from '../guards.ts';
 
 // ---- shared field schemas (Swedish messages; empty fields arrive as null) ----
 const email = z

@@ -3,8 +3,7 @@ import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions'
 import { z } from 'astro/zod';
 import { getDb } from '../lib/db.ts';
 import { siteUrl } from '../lib/config.ts';
-import { ClusterError } from '../lib/clusters/errors.ts';
-import { groupAccessById, ideaAccessById, type Denied } from '../lib/clusters/access.ts';
+import { groupAccessById, ideaAccessById } from '../lib/clusters/access.ts';
 import { can, type ClusterAction } from '../lib/clusters/permissions.ts';
 import {
   createGroup as createGroupLib,
@@ -32,8 +31,8 @@ import { heartbeat } from '../lib/ideas/presence.ts';
 import { collab } from '../lib/collab/index.ts';
 import { renderMarkdown } from '../lib/text/markdown.ts';
 import { markdownProblem } from '../lib/text/markdown-limits.ts';
-import { fieldError } from './guards.ts';
-import { CONFLICT_CHOICES, hasConflictMarkers, normaliseText, type ConflictChoice } from '../lib/ideas/merge.ts';
+import { deny, fieldError, requireUser, run } from '../guards.ts';
+import { CONFLICT_CHOICES, normaliseText, unresolvedConflictProblem, type ConflictChoice } from '../lib/ideas/merge.ts';
 import { IDEA_STATUSES, JOIN_MODES, NOTIFY_CHOICES } from '../../db/schema/index.ts';
 import { notifyNewComment, setNotifyChoice } from '../lib/ideas/notifications.ts';
 import { ensureIdeaJobs } from '../lib/ideas/jobs.ts';
@@ -53,26 +52,6 @@ const optionalText = (max: number) =>
     .max(max, `Högst ${max} tecken.`)
     .nullish()
     .transform((v) => v ?? '');
-
-function requireUser(context: ActionAPIContext) {
-  const user = context.locals.user;
-  if (!user) throw new ActionError({ code: 'UNAUTHORIZED', message: 'Du behöver logga in.' });
-  return user;
-}
-
-function deny(d: Denied): never {
-  throw new ActionError({ code: d.status === 404 ? 'NOT_FOUND' : 'FORBIDDEN', message: d.message });
-}
-
-/** Runs lib code and turns its expected errors into Swedish ActionErrors. */
-function run<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (error) {
-    if (error instanceof ClusterError) throw new ActionError({ code: error.code, message: error.message });
-    throw error;
-  }
-}
 
 function groupFor(context: ActionAPIContext, groupId: number, action: ClusterAction) {
   const user = requireUser(context);
@@ -322,12 +301,8 @@ export const clusters = {
       if (input.intent === 'forhandsgranska') {
         return { outcome: 'preview' as const, text, html: renderMarkdown(text), baseRevisionId: input.baseRevisionId };
       }
-      if (input.resolving === 'ja' && hasConflictMarkers(text)) {
-        throw new ActionError({
-          code: 'BAD_REQUEST',
-          message: 'Texten innehåller fortfarande krockmarkeringar (<<<<<<<, ======= eller >>>>>>>). Ta bort dem innan du sparar.',
-        });
-      }
+      const unresolved = unresolvedConflictProblem(text, input.resolving === 'ja');
+      if (unresolved) throw new ActionError({ code: 'BAD_REQUEST', message: unresolved });
       // Text being written live becomes a revision first, so the save merges with it; the result then
       // reaches everyone writing live.
       collab().beforeRevisionChange(section.id);

@@ -15,7 +15,7 @@ import {
 } from '../../../db/schema/index.ts';
 import type { Db } from '../db.ts';
 import { slugify } from '../text/slugify.ts';
-import { ActivityError } from './errors.ts';
+import { DomainError } from '../errors.ts';
 import { sendActivityCancelled } from './mails.ts';
 import { promoteWaitlist } from './offers.ts';
 import { seatsTaken } from './seats.ts';
@@ -50,15 +50,15 @@ const RESERVED_SLUGS = new Set(['ny', 'kalender']);
 
 /** Cross-field rules; the action's zod schema checks the same so the form can show them per field. */
 export function validateActivityInput(input: ActivityInput): void {
-  if (input.dates.length === 0) throw new ActivityError('BAD_REQUEST', 'Ange minst ett datum med start- och sluttid.');
+  if (input.dates.length === 0) throw new DomainError('BAD_REQUEST', 'Ange minst ett datum med start- och sluttid.');
   for (const d of input.dates) {
-    if (d.endsAt.getTime() <= d.startsAt.getTime()) throw new ActivityError('BAD_REQUEST', 'Sluttiden måste vara efter starttiden.');
+    if (d.endsAt.getTime() <= d.startsAt.getTime()) throw new DomainError('BAD_REQUEST', 'Sluttiden måste vara efter starttiden.');
   }
-  if (!input.place && !input.digitalLink) throw new ActivityError('BAD_REQUEST', 'Ange en plats (adress) eller en digital länk.');
-  if (input.capacity != null && input.capacity < 1) throw new ActivityError('BAD_REQUEST', 'Antalet platser måste vara minst 1.');
-  if (input.organisationQuota != null && input.organisationQuota < 1) throw new ActivityError('BAD_REQUEST', 'Platser per organisation måste vara minst 1.');
+  if (!input.place && !input.digitalLink) throw new DomainError('BAD_REQUEST', 'Ange en plats (adress) eller en digital länk.');
+  if (input.capacity != null && input.capacity < 1) throw new DomainError('BAD_REQUEST', 'Antalet platser måste vara minst 1.');
+  if (input.organisationQuota != null && input.organisationQuota < 1) throw new DomainError('BAD_REQUEST', 'Platser per organisation måste vara minst 1.');
   if (input.registrationOpensAt && input.registrationClosesAt && input.registrationOpensAt >= input.registrationClosesAt) {
-    throw new ActivityError('BAD_REQUEST', 'Anmälan måste öppna före sista anmälningsdag.');
+    throw new DomainError('BAD_REQUEST', 'Anmälan måste öppna före sista anmälningsdag.');
   }
 }
 
@@ -125,12 +125,12 @@ export function updateActivity(
   validateActivityInput(input);
   return write(db, () => {
     const current = db.select().from(activities).where(eq(activities.id, activityId)).get();
-    if (!current) throw new ActivityError('NOT_FOUND', 'Aktiviteten finns inte.');
+    if (!current) throw new DomainError('NOT_FOUND', 'Aktiviteten finns inte.');
     const taken = seatsTaken(db, activityId);
     const overbookedBy = input.capacity != null ? Math.max(0, taken - input.capacity) : 0;
     const lowered = input.capacity != null && (current.capacity == null || input.capacity < current.capacity);
     if (overbookedBy > 0 && lowered && !options.confirmLowerCapacity) {
-      throw new ActivityError(
+      throw new DomainError(
         'CONFLICT',
         `${taken} personer har redan plats, fler än de ${input.capacity} platser du angav. Ingen tas bort från aktiviteten. Bekräfta ändringen om du vill spara ändå; då får ingen ny plats förrän antalet understiger ${input.capacity}.`,
       );
@@ -154,8 +154,8 @@ export function updateActivity(
 export function publishActivity(db: Db, activityId: number, now = new Date()): Activity {
   return write(db, () => {
     const current = db.select().from(activities).where(eq(activities.id, activityId)).get();
-    if (!current) throw new ActivityError('NOT_FOUND', 'Aktiviteten finns inte.');
-    if (current.status !== 'utkast') throw new ActivityError('CONFLICT', current.status === 'inställd' ? 'En inställd aktivitet kan inte publiceras.' : 'Aktiviteten är redan publicerad.');
+    if (!current) throw new DomainError('NOT_FOUND', 'Aktiviteten finns inte.');
+    if (current.status !== 'utkast') throw new DomainError('CONFLICT', current.status === 'inställd' ? 'En inställd aktivitet kan inte publiceras.' : 'Aktiviteten är redan publicerad.');
     return db.update(activities).set({ status: 'publicerad', publishedAt: now, updatedAt: now }).where(eq(activities.id, activityId)).returning().get();
   });
 }
@@ -164,8 +164,8 @@ export function publishActivity(db: Db, activityId: number, now = new Date()): A
 export function cancelActivity(db: Db, activityId: number, message: string | null, options: { base?: string } = {}, now = new Date()): { notified: number } {
   return write(db, () => {
     const current = db.select().from(activities).where(eq(activities.id, activityId)).get();
-    if (!current) throw new ActivityError('NOT_FOUND', 'Aktiviteten finns inte.');
-    if (current.status === 'inställd') throw new ActivityError('CONFLICT', 'Aktiviteten är redan inställd.');
+    if (!current) throw new DomainError('NOT_FOUND', 'Aktiviteten finns inte.');
+    if (current.status === 'inställd') throw new DomainError('CONFLICT', 'Aktiviteten är redan inställd.');
     const activity = db
       .update(activities)
       .set({ status: 'inställd', cancelledAt: now, cancellationMessage: message, updatedAt: now })

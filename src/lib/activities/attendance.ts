@@ -4,7 +4,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { activityDates, attendance, registrations, type ActivityDate } from '../../../db/schema/index.ts';
 import type { Db } from '../db.ts';
 import { formatDateTime } from '../time.ts';
-import { ActivityError } from './errors.ts';
+import { DomainError } from '../errors.ts';
 
 /** A date can be checked in from its start time on (not before the day has begun). */
 export function hasStarted(date: Pick<ActivityDate, 'startsAt'>, now = new Date()): boolean {
@@ -14,12 +14,12 @@ export function hasStarted(date: Pick<ActivityDate, 'startsAt'>, now = new Date(
 export function markAttendance(db: Db, activityId: number, registrationId: number, dateId: number, present: boolean, markedBy: number, now = new Date()): void {
   db.transaction(() => {
     const reg = db.select().from(registrations).where(eq(registrations.id, registrationId)).get();
-    if (!reg || reg.activityId !== activityId) throw new ActivityError('NOT_FOUND', 'Deltagaren finns inte på aktiviteten.');
-    if (reg.status !== 'confirmed') throw new ActivityError('CONFLICT', 'Bara deltagare med bekräftad plats kan checkas in.');
+    if (!reg || reg.activityId !== activityId) throw new DomainError('NOT_FOUND', 'Deltagaren finns inte på aktiviteten.');
+    if (reg.status !== 'confirmed') throw new DomainError('CONFLICT', 'Bara deltagare med bekräftad plats kan checkas in.');
     const date = db.select().from(activityDates).where(eq(activityDates.id, dateId)).get();
-    if (!date || date.activityId !== activityId) throw new ActivityError('NOT_FOUND', 'Datumet hör inte till aktiviteten.');
+    if (!date || date.activityId !== activityId) throw new DomainError('NOT_FOUND', 'Datumet hör inte till aktiviteten.');
     if (present && !hasStarted(date, now)) {
-      throw new ActivityError('CONFLICT', `Incheckningen öppnar när tillfället börjar, ${formatDateTime(date.startsAt)}.`);
+      throw new DomainError('CONFLICT', `Incheckningen öppnar när tillfället börjar, ${formatDateTime(date.startsAt)}.`);
     }
     if (present) db.insert(attendance).values({ registrationId, activityDateId: dateId, markedBy, markedAt: now }).onConflictDoNothing().run();
     else db.delete(attendance).where(and(eq(attendance.registrationId, registrationId), eq(attendance.activityDateId, dateId))).run();

@@ -3,7 +3,7 @@
 import { and, asc, eq, lte } from 'drizzle-orm';
 import { activityDates, registrations, users, type Activity } from '../../../db/schema/index.ts';
 import type { Db } from '../db.ts';
-import { ActivityError } from './errors.ts';
+import { DomainError } from '../errors.ts';
 import { sendConfirmation, sendOffer, sendOfferExpired } from './mails.ts';
 import { firstEligibleWaitlisted, hasFreeSeat, loadActivity } from './seats.ts';
 import { write } from './tx.ts';
@@ -79,12 +79,12 @@ export function acceptOffer(db: Db, activityId: number, userId: number, options:
   expireDueOffers(db, now, { activityId, base: options.base });
   return write(db, () => {
     const reg = db.select().from(registrations).where(and(eq(registrations.activityId, activityId), eq(registrations.userId, userId))).get();
-    if (!reg) throw new ActivityError('NOT_FOUND', 'Du har inget erbjudande för den här aktiviteten.');
+    if (!reg) throw new DomainError('NOT_FOUND', 'Du har inget erbjudande för den här aktiviteten.');
     if (reg.status === 'confirmed') return reg;
-    if (reg.status === 'expired') throw new ActivityError('CONFLICT', 'Erbjudandet har gått ut och platsen har gått vidare. Du kan anmäla dig på nytt.');
-    if (reg.status !== 'offered') throw new ActivityError('CONFLICT', 'Du har inget öppet erbjudande för den här aktiviteten.');
+    if (reg.status === 'expired') throw new DomainError('CONFLICT', 'Erbjudandet har gått ut och platsen har gått vidare. Du kan anmäla dig på nytt.');
+    if (reg.status !== 'offered') throw new DomainError('CONFLICT', 'Du har inget öppet erbjudande för den här aktiviteten.');
     const activity = loadActivity(db, activityId)!;
-    if (activity.status !== 'publicerad') throw new ActivityError('CONFLICT', 'Aktiviteten är inte längre öppen.');
+    if (activity.status !== 'publicerad') throw new DomainError('CONFLICT', 'Aktiviteten är inte längre öppen.');
     const confirmed = db
       .update(registrations)
       .set({ status: 'confirmed', confirmedAt: now, offerExpiresAt: null, updatedAt: now })

@@ -4,7 +4,7 @@ import { countLabel } from '../text/plural.ts';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { activities, activityDates, organisations, registrations, users, type Activity, type Registration } from '../../../db/schema/index.ts';
 import type { Db } from '../db.ts';
-import { ActivityError } from './errors.ts';
+import { DomainError } from '../errors.ts';
 import { requiresApproval } from './kinds.ts';
 import { sendConfirmation, sendRegistrationCancelled, sendRequestDeclined, sendRequestReceived, sendWaitlisted } from './mails.ts';
 import { expireDueOffers, promoteWaitlist } from './offers.ts';
@@ -48,21 +48,21 @@ export function register(db: Db, input: RegistrationInput, options: { base?: str
   expireDueOffers(db, now, { activityId: input.activityId, base: options.base });
   return write(db, () => {
     const activity = loadActivity(db, input.activityId);
-    if (!activity) throw new ActivityError('NOT_FOUND', 'Aktiviteten finns inte.');
+    if (!activity) throw new DomainError('NOT_FOUND', 'Aktiviteten finns inte.');
     const closed = registrationClosedReason(activity, now);
-    if (closed) throw new ActivityError('CONFLICT', closed);
+    if (closed) throw new DomainError('CONFLICT', closed);
     const user = person(db, input.userId);
-    if (!user || user.status !== 'active') throw new ActivityError('BAD_REQUEST', 'Personen har inget aktivt konto.');
+    if (!user || user.status !== 'active') throw new DomainError('BAD_REQUEST', 'Personen har inget aktivt konto.');
     const nominated = input.nominatedBy != null && input.nominatedBy !== input.userId;
     const existing = db.select().from(registrations).where(and(eq(registrations.activityId, activity.id), eq(registrations.userId, user.id))).get();
     if (existing && (ACTIVE_STATUSES as readonly string[]).includes(existing.status)) {
-      throw new ActivityError('CONFLICT', nominated ? `${user.name} är redan anmäld till aktiviteten.` : 'Du är redan anmäld till aktiviteten.');
+      throw new DomainError('CONFLICT', nominated ? `${user.name} är redan anmäld till aktiviteten.` : 'Du är redan anmäld till aktiviteten.');
     }
-    if (existing?.status === 'declined') throw new ActivityError('CONFLICT', 'Förfrågan har redan besvarats av värdorganisationen.');
+    if (existing?.status === 'declined') throw new DomainError('CONFLICT', 'Förfrågan har redan besvarats av värdorganisationen.');
 
     const approval = requiresApproval(activity.kind);
     const motivation = input.motivation?.trim() || null;
-    if (approval && !motivation) throw new ActivityError('BAD_REQUEST', 'Skriv en kort motivering till din förfrågan.');
+    if (approval && !motivation) throw new DomainError('BAD_REQUEST', 'Skriv en kort motivering till din förfrågan.');
 
     const status: Registration['status'] = approval ? 'requested' : newcomerGetsSeat(db, activity, user.organisationId) ? 'confirmed' : 'waitlisted';
     const values = {
@@ -101,9 +101,9 @@ export function cancelRegistration(db: Db, activityId: number, userId: number, o
   const now = options.now ?? new Date();
   return write(db, () => {
     const reg = db.select().from(registrations).where(and(eq(registrations.activityId, activityId), eq(registrations.userId, userId))).get();
-    if (!reg || !(ACTIVE_STATUSES as readonly string[]).includes(reg.status)) throw new ActivityError('CONFLICT', 'Du har ingen anmälan att avboka.');
+    if (!reg || !(ACTIVE_STATUSES as readonly string[]).includes(reg.status)) throw new DomainError('CONFLICT', 'Du har ingen anmälan att avboka.');
     const activity = loadActivity(db, activityId)!;
-    if ((reg.status === 'confirmed' || reg.status === 'offered') && now >= activity.endsAt) throw new ActivityError('CONFLICT', 'Aktiviteten är redan genomförd.');
+    if ((reg.status === 'confirmed' || reg.status === 'offered') && now >= activity.endsAt) throw new DomainError('CONFLICT', 'Aktiviteten är redan genomförd.');
     const cancelled = db
       .update(registrations)
       .set({ status: 'cancelled', offerExpiresAt: null, waitlistSeq: null, updatedAt: now })
@@ -127,8 +127,8 @@ export function decideRequest(
   const now = options.now ?? new Date();
   return write(db, () => {
     const reg = db.select().from(registrations).where(eq(registrations.id, registrationId)).get();
-    if (!reg) throw new ActivityError('NOT_FOUND', 'Förfrågan finns inte.');
-    if (reg.status !== 'requested') throw new ActivityError('CONFLICT', 'Förfrågan är redan besvarad.');
+    if (!reg) throw new DomainError('NOT_FOUND', 'Förfrågan finns inte.');
+    if (reg.status !== 'requested') throw new DomainError('CONFLICT', 'Förfrågan är redan besvarad.');
     const activity = loadActivity(db, reg.activityId)!;
     const user = person(db, reg.userId)!;
     const decisionMessage = message?.trim() || null;
@@ -137,7 +137,7 @@ export function decideRequest(
       sendRequestDeclined(db, activity, user, declined, decisionMessage, { base: options.base });
       return { registration: declined, position: null };
     }
-    if (activity.status !== 'publicerad') throw new ActivityError('CONFLICT', 'Aktiviteten är inte publicerad.');
+    if (activity.status !== 'publicerad') throw new DomainError('CONFLICT', 'Aktiviteten är inte publicerad.');
     const seat = newcomerGetsSeat(db, activity, user.organisationId);
     const approved = db
       .update(registrations)
@@ -252,9 +252,9 @@ export function organisationQuotaUse(db: Db, activity: Pick<Activity, 'id' | 'or
 
 /** A contact person nominates a colleague from their own organisation (quota overflow goes to the waitlist). */
 export function nominate(db: Db, activityId: number, nominator: { id: number; organisationId: number | null; isContactPerson: boolean }, colleagueId: number, options: { base?: string; now?: Date; specialNeeds?: string | null } = {}): RegistrationOutcome {
-  if (!nominator.isContactPerson || nominator.organisationId == null) throw new ActivityError('FORBIDDEN', 'Bara kontaktpersoner kan anmäla kollegor.');
+  if (!nominator.isContactPerson || nominator.organisationId == null) throw new DomainError('FORBIDDEN', 'Bara kontaktpersoner kan anmäla kollegor.');
   const colleague = db.select({ organisationId: users.organisationId }).from(users).where(eq(users.id, colleagueId)).get();
-  if (!colleague || colleague.organisationId !== nominator.organisationId) throw new ActivityError('FORBIDDEN', 'Du kan bara anmäla kollegor från din egen organisation.');
+  if (!colleague || colleague.organisationId !== nominator.organisationId) throw new DomainError('FORBIDDEN', 'Du kan bara anmäla kollegor från din egen organisation.');
   return register(db, { activityId, userId: colleagueId, nominatedBy: nominator.id, specialNeeds: options.specialNeeds }, options);
 }
 

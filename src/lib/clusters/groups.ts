@@ -14,7 +14,7 @@ import type { Db } from '../db.ts';
 import { sendMail } from '../mail/outbox.ts';
 import { composeMail } from '../mail/layout.ts';
 import { slugify } from '../text/slugify.ts';
-import { ClusterError } from './errors.ts';
+import { DomainError } from '../errors.ts';
 
 export function getGroupBySlug(db: Db, slug: string): ClusterGroup | undefined {
   return db.select().from(clusterGroups).where(eq(clusterGroups.slug, slug)).get();
@@ -141,10 +141,10 @@ export interface GroupInput {
 export function createGroup(db: Db, input: GroupInput & { leadEmails: string[]; createdById: number }): ClusterGroup {
   const leads = input.leadEmails.map((email) => {
     const u = activeUserByEmail(db, email);
-    if (!u) throw new ClusterError('BAD_REQUEST', `Det finns ingen aktiv medlem med e-postadressen ${email}.`);
+    if (!u) throw new DomainError('BAD_REQUEST', `Det finns ingen aktiv medlem med e-postadressen ${email}.`);
     return u;
   });
-  if (leads.length === 0) throw new ClusterError('BAD_REQUEST', 'Ange minst en gruppledare.');
+  if (leads.length === 0) throw new DomainError('BAD_REQUEST', 'Ange minst en gruppledare.');
   return db.transaction((tx) => {
     const group = tx
       .insert(clusterGroups)
@@ -174,7 +174,7 @@ export function updateGroup(db: Db, groupId: number, input: GroupInput): void {
 }
 
 export function joinOpenGroup(db: Db, group: ClusterGroup, userId: number): void {
-  if (group.joinMode !== 'open') throw new ClusterError('BAD_REQUEST', 'Gruppen är inte öppen. Skicka en förfrågan i stället.');
+  if (group.joinMode !== 'open') throw new DomainError('BAD_REQUEST', 'Gruppen är inte öppen. Skicka en förfrågan i stället.');
   db.insert(clusterMemberships)
     .values({ groupId: group.id, userId, role: 'member', status: 'active', joinedAt: new Date() })
     .onConflictDoNothing()
@@ -188,7 +188,7 @@ function leadEmails(db: Db, groupId: number): string[] {
 }
 
 export function requestToJoin(db: Db, group: ClusterGroup, userId: number, message: string, origin: string): void {
-  if (group.joinMode !== 'request') throw new ClusterError('BAD_REQUEST', 'Gruppen tar inte emot förfrågningar.');
+  if (group.joinMode !== 'request') throw new DomainError('BAD_REQUEST', 'Gruppen tar inte emot förfrågningar.');
   const requester = db.select().from(users).where(eq(users.id, userId)).get()!;
   db.transaction((tx) => {
     const row = tx
@@ -197,7 +197,7 @@ export function requestToJoin(db: Db, group: ClusterGroup, userId: number, messa
       .onConflictDoNothing()
       .returning({ id: clusterMemberships.id })
       .get();
-    if (!row) throw new ClusterError('CONFLICT', 'Du har redan en förfrågan eller ett medlemskap i gruppen.');
+    if (!row) throw new DomainError('CONFLICT', 'Du har redan en förfrågan eller ett medlemskap i gruppen.');
     for (const to of leadEmails(tx as unknown as Db, group.id)) {
       const mail = composeMail(
         [
@@ -219,7 +219,7 @@ export function decideRequest(db: Db, group: ClusterGroup, membershipId: number,
     .innerJoin(users, eq(clusterMemberships.userId, users.id))
     .where(and(eq(clusterMemberships.id, membershipId), eq(clusterMemberships.groupId, group.id), eq(clusterMemberships.status, 'requested')))
     .get();
-  if (!row) throw new ClusterError('NOT_FOUND', 'Förfrågan finns inte längre.');
+  if (!row) throw new DomainError('NOT_FOUND', 'Förfrågan finns inte längre.');
   db.transaction((tx) => {
     if (approve) {
       tx.update(clusterMemberships).set({ status: 'active', joinedAt: new Date() }).where(eq(clusterMemberships.id, membershipId)).run();
@@ -266,7 +266,7 @@ export function inviteMember(db: Db, group: ClusterGroup, email: string, invited
 
 export function respondToInvite(db: Db, groupId: number, userId: number, accept: boolean): void {
   const m = getMembership(db, groupId, userId);
-  if (!m || m.status !== 'invited') throw new ClusterError('NOT_FOUND', 'Inbjudan finns inte längre.');
+  if (!m || m.status !== 'invited') throw new DomainError('NOT_FOUND', 'Inbjudan finns inte längre.');
   if (accept) db.update(clusterMemberships).set({ status: 'active', joinedAt: new Date() }).where(eq(clusterMemberships.id, m.id)).run();
   else db.delete(clusterMemberships).where(eq(clusterMemberships.id, m.id)).run();
 }
@@ -280,10 +280,10 @@ function activeLeadCount(db: Db, groupId: number, exceptMembershipId?: number): 
 /** Leaves the group (or withdraws a request). The last lead cannot leave. */
 export function leaveGroup(db: Db, groupId: number, userId: number): void {
   const m = getMembership(db, groupId, userId);
-  if (!m) throw new ClusterError('BAD_REQUEST', 'Du är inte medlem i gruppen.');
+  if (!m) throw new DomainError('BAD_REQUEST', 'Du är inte medlem i gruppen.');
   db.transaction((tx) => {
     if (m.status === 'active' && m.role === 'lead' && activeLeadCount(tx as unknown as Db, groupId, m.id) === 0) {
-      throw new ClusterError('CONFLICT', 'Du är gruppens enda gruppledare. Be en samordnare utse en ny gruppledare innan du lämnar gruppen.');
+      throw new DomainError('CONFLICT', 'Du är gruppens enda gruppledare. Be en samordnare utse en ny gruppledare innan du lämnar gruppen.');
     }
     tx.delete(clusterMemberships).where(eq(clusterMemberships.id, m.id)).run();
   });
@@ -297,9 +297,9 @@ export function setMemberRole(db: Db, groupId: number, membershipId: number, rol
       .from(clusterMemberships)
       .where(and(eq(clusterMemberships.id, membershipId), eq(clusterMemberships.groupId, groupId), eq(clusterMemberships.status, 'active')))
       .get();
-    if (!m) throw new ClusterError('NOT_FOUND', 'Medlemmen finns inte i gruppen.');
+    if (!m) throw new DomainError('NOT_FOUND', 'Medlemmen finns inte i gruppen.');
     if (role === 'member' && m.role === 'lead' && activeLeadCount(tx as unknown as Db, groupId, m.id) === 0) {
-      throw new ClusterError('CONFLICT', 'Gruppen måste ha minst en gruppledare.');
+      throw new DomainError('CONFLICT', 'Gruppen måste ha minst en gruppledare.');
     }
     tx.update(clusterMemberships).set({ role }).where(eq(clusterMemberships.id, m.id)).run();
   });
@@ -312,9 +312,9 @@ export function removeMember(db: Db, groupId: number, membershipId: number): voi
       .from(clusterMemberships)
       .where(and(eq(clusterMemberships.id, membershipId), eq(clusterMemberships.groupId, groupId)))
       .get();
-    if (!m) throw new ClusterError('NOT_FOUND', 'Medlemmen finns inte i gruppen.');
+    if (!m) throw new DomainError('NOT_FOUND', 'Medlemmen finns inte i gruppen.');
     if (m.status === 'active' && m.role === 'lead' && activeLeadCount(tx as unknown as Db, groupId, m.id) === 0) {
-      throw new ClusterError('CONFLICT', 'Gruppens enda gruppledare kan inte tas bort.');
+      throw new DomainError('CONFLICT', 'Gruppens enda gruppledare kan inte tas bort.');
     }
     tx.delete(clusterMemberships).where(eq(clusterMemberships.id, m.id)).run();
   });

@@ -2,7 +2,7 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { ideaComments, ideaSections, users, type IdeaComment } from '../../../db/schema/index.ts';
 import type { Db } from '../db.ts';
-import { ClusterError } from '../clusters/errors.ts';
+import { DomainError } from '../errors.ts';
 import { DELETED_USER } from './revisions.ts';
 
 export function addComment(db: Db, input: { sectionId: number; authorId: number; body: string; parentId?: number | null }): IdeaComment {
@@ -13,7 +13,7 @@ export function addComment(db: Db, input: { sectionId: number; authorId: number;
       .from(ideaComments)
       .where(and(eq(ideaComments.id, input.parentId), eq(ideaComments.sectionId, input.sectionId)))
       .get();
-    if (!parent) throw new ClusterError('NOT_FOUND', 'Kommentaren du svarar på finns inte.');
+    if (!parent) throw new DomainError('NOT_FOUND', 'Kommentaren du svarar på finns inte.');
     parentId = parent.parentId ?? parent.id;
   }
   return db

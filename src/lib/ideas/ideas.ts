@@ -11,7 +11,7 @@ import {
   type IdeaStatus,
 } from '../../../db/schema/index.ts';
 import type { Db } from '../db.ts';
-import { ClusterError } from '../clusters/errors.ts';
+import { DomainError } from '../errors.ts';
 import { SECTIONS, SHAREABLE_STATUSES, type SectionDefinition } from './template.ts';
 
 export function createIdea(db: Db, input: { groupId: number; title: string; targetCall: string; createdById: number }): Idea {
@@ -62,7 +62,7 @@ export function setIdeaStatus(db: Db, ideaId: number, status: IdeaStatus): void 
 
 export function setIdeaSharing(db: Db, idea: Idea, shared: boolean): void {
   if (shared && !SHAREABLE_STATUSES.includes(idea.status)) {
-    throw new ClusterError('BAD_REQUEST', 'Idén kan delas med alla medlemmar först när den har status Redo för utlysning.');
+    throw new DomainError('BAD_REQUEST', 'Idén kan delas med alla medlemmar först när den har status Redo för utlysning.');
   }
   db.update(ideas).set({ sharedWithAll: shared }).where(eq(ideas.id, idea.id)).run();
 }
@@ -119,7 +119,7 @@ export function listIdeaOrganisations(db: Db, ideaId: number) {
 
 export function addIdeaOrganisation(db: Db, ideaId: number, organisationId: number, role: string): void {
   const org = db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, organisationId)).get();
-  if (!org) throw new ClusterError('BAD_REQUEST', 'Välj en organisation i listan.');
+  if (!org) throw new DomainError('BAD_REQUEST', 'Välj en organisation i listan.');
   db.insert(ideaOrganisations)
     .values({ ideaId, organisationId, role: role.trim() })
     .onConflictDoUpdate({ target: [ideaOrganisations.ideaId, ideaOrganisations.organisationId], set: { role: role.trim() } })

@@ -44,6 +44,15 @@ export function hasConflictMarkers(text: string): boolean {
   return l.includes(MARKER_MINE) || l.includes(MARKER_LATEST);
 }
 
+/**
+ * The Swedish refusal when a writer resolving a conflict by hand saves a text that still holds the merge
+ * view's markers, or null when it may be saved. Checked before anything is written.
+ */
+export function unresolvedConflictProblem(text: string, resolving: boolean): string | null {
+  if (!resolving || !hasConflictMarkers(text)) return null;
+  return 'Texten innehåller fortfarande krockmarkeringar (<<<<<<<, ======= eller >>>>>>>). Ta bort dem innan du sparar.';
+}
+
 /** A stretch of the merged text: the same in both versions, or a conflict between the writer's and the saved text. */
 export type MergeRegion = { kind: 'same'; text: string } | { kind: 'conflict'; mine: string; latest: string };
 

@@ -4,7 +4,7 @@
 import { and, asc, desc, eq, gt, lte } from 'drizzle-orm';
 import { ideaSectionRevisions, ideaSections, ideas, users, type IdeaSection, type RevisionKind } from '../../../db/schema/index.ts';
 import type { Db } from '../db.ts';
-import { ClusterError } from '../clusters/errors.ts';
+import { DomainError } from '../errors.ts';
 import { combineRegions, mergeRegions, normaliseText, threeWayMerge, type ConflictChoice, type MergeRegion } from './merge.ts';
 import { historyDiff, type DiffLine } from './word-diff.ts';
 
@@ -93,10 +93,10 @@ export function saveSection(db: Db, input: SaveInput): SaveResult {
     (tx) => {
       const t = tx as unknown as Db;
       const section = t.select().from(ideaSections).where(eq(ideaSections.id, input.sectionId)).get();
-      if (!section) throw new ClusterError('NOT_FOUND', 'Avsnittet finns inte.');
+      if (!section) throw new DomainError('NOT_FOUND', 'Avsnittet finns inte.');
       const latestId = section.currentRevisionId ?? 0;
       const baseText = input.baseRevisionId > latestId ? null : revisionText(t, section.id, input.baseRevisionId);
-      if (baseText === null) throw new ClusterError('BAD_REQUEST', 'Versionen du utgick från finns inte. Ladda om sidan och försök igen.');
+      if (baseText === null) throw new DomainError('BAD_REQUEST', 'Versionen du utgick från finns inte. Ladda om sidan och försök igen.');
 
       if (input.baseRevisionId === latestId) {
         if (mine === baseText) return { outcome: 'unchanged', revisionId: latestId };
@@ -139,7 +139,7 @@ export function saveChosenVersions(
 ): SaveResult {
   const base = revisionText(db, input.sectionId, input.baseRevisionId);
   const latest = input.latestRevisionId > 0 ? revisionText(db, input.sectionId, input.latestRevisionId) : null;
-  if (base === null || latest === null) throw new ClusterError('BAD_REQUEST', 'Versionerna du jämförde finns inte. Ladda om sidan och försök igen.');
+  if (base === null || latest === null) throw new DomainError('BAD_REQUEST', 'Versionerna du jämförde finns inte. Ladda om sidan och försök igen.');
   const text = combineRegions(mergeRegions(base, latest, normaliseText(input.mine)), input.choices);
   return saveSection(db, { sectionId: input.sectionId, authorId: input.authorId, baseRevisionId: input.latestRevisionId, text, resolving: true, now: input.now });
 }
@@ -151,11 +151,11 @@ export function restoreRevision(db: Db, input: { sectionId: number; revisionId: 
     (tx) => {
       const t = tx as unknown as Db;
       const section = t.select().from(ideaSections).where(eq(ideaSections.id, input.sectionId)).get();
-      if (!section) throw new ClusterError('NOT_FOUND', 'Avsnittet finns inte.');
+      if (!section) throw new DomainError('NOT_FOUND', 'Avsnittet finns inte.');
       const text = revisionText(t, section.id, input.revisionId);
-      if (text === null || input.revisionId === 0) throw new ClusterError('NOT_FOUND', 'Versionen finns inte.');
+      if (text === null || input.revisionId === 0) throw new DomainError('NOT_FOUND', 'Versionen finns inte.');
       const latest = section.currentRevisionId ?? 0;
-      if (latest === input.revisionId) throw new ClusterError('BAD_REQUEST', 'Det är redan den senaste versionen.');
+      if (latest === input.revisionId) throw new DomainError('BAD_REQUEST', 'Det är redan den senaste versionen.');
       return insertRevision(t, section, { text, authorId: input.authorId, baseRevisionId: latest, kind: 'restore', restoredFromId: input.revisionId }, now);
     },
     { behavior: 'immediate' },
