@@ -1,27 +1,4 @@
-// Small helpers for pages that show the result of an Astro form action.
-import { isInputError } from 'astro:actions';
-import { swedishActionMessage } from '../../lib/http/action-errors.ts';
-
-export interface FormState {
-  /** Message for the error summary at the top of the form. */
-  summary: string | null;
-  fields: Record<string, string>;
-}
-
-type AnyResult = { error?: unknown; data?: unknown } | undefined;
-
-export function formState(result: AnyResult): FormState {
-  const error = result?.error as { code?: string; message?: string; fields?: Record<string, string[] | undefined> } | undefined;
-  if (!error) return { summary: null, fields: {} };
-  if (isInputError(error)) {
-    const fields: Record<string, string> = {};
-    for (const [k, v] of Object.entries(error.fields as Record<string, string[] | undefined>)) if (v?.[0]) fields[k] = v[0];
-    return { summary: 'Formuläret innehåller fel. Rätta till fälten nedan.', fields };
-  }
-  return { summary: swedishActionMessage(error.code, error.message), fields: {} };
-}
-
-/** Swedish confirmations shown after POST-redirect-GET (?klart=…). */
+// Swedish confirmations on the cluster group and idea pages after a post-redirect-get (?klart=…).
 export const DONE_MESSAGES: Record<string, string> = {
   skapad: 'Klustergruppen är skapad.',
   'gick-med': 'Du är nu medlem i gruppen.',
