@@ -58,6 +58,20 @@ export function stateFromErrors(message: string | null | undefined, errors: Reco
   return state;
 }
 
+/**
+ * The message for an action error shown in one notice (no summary): Astro's own errors in Swedish; for
+ * input errors the first message of a field the form does not show beside itself.
+ */
+export function errorMessage(error: unknown, fieldsShown: readonly string[] = []): string | null {
+  if (!error) return null;
+  if (isInputError(error)) {
+    const other = Object.entries(error.fields as Record<string, string[] | undefined>).find(([name, messages]) => !fieldsShown.includes(name) && messages?.length);
+    return other ? other[1]![0]! : null;
+  }
+  const { code, message } = error as { code?: string; message?: string };
+  return swedishActionMessage(code, message);
+}
+
 function emptyState(): FormState {
   return { fields: {}, summary: [], hasErrors: false };
 }

@@ -1,5 +1,5 @@
 // Upcoming published activities as plain objects, for the start page and guide pages.
-import type { Db } from '../db.ts';
+import { getDb, type Db } from '../db.ts';
 import { listPublishedUpcoming } from './activities.ts';
 import { ensureActivityJobs } from './jobs.ts';
 import { KIND_LABELS } from './kinds.ts';
@@ -35,4 +35,14 @@ export function listUpcomingActivities(db: Db, options: { limit?: number; guideS
     municipality: a.municipality,
     seats: seats.get(a.id)!.seatText,
   }));
+}
+
+/** The start page's list: the next four. */
+export function upcomingForStartPage(): UpcomingActivity[] {
+  return listUpcomingActivities(getDb(), { limit: 4 });
+}
+
+/** A guide page's server island: the next three activities linked to the guide. */
+export function upcomingForGuide(guideSlug: string): UpcomingActivity[] {
+  return listUpcomingActivities(getDb(), { guideSlug, limit: 3 });
 }
