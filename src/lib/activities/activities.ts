@@ -18,7 +18,7 @@ import { slugify } from '../text/slugify.ts';
 import { DomainError } from '../errors.ts';
 import { sendActivityCancelled } from './mails.ts';
 import { promoteWaitlist } from './offers.ts';
-import { seatsTaken } from './seats.ts';
+import { ACTIVE_STATUSES, seatsTaken } from './seats.ts';
 import { write } from './tx.ts';
 
 export interface ActivityInput {
@@ -177,7 +177,7 @@ export function cancelActivity(db: Db, activityId: number, message: string | nul
       .select({ id: users.id, name: users.name, email: users.email })
       .from(registrations)
       .innerJoin(users, eq(users.id, registrations.userId))
-      .where(and(eq(registrations.activityId, activityId), inArray(registrations.status, ['confirmed', 'offered', 'waitlisted', 'requested'])))
+      .where(and(eq(registrations.activityId, activityId), inArray(registrations.status, [...ACTIVE_STATUSES])))
       .all();
     let notified = 0;
     if (current.status === 'publicerad') for (const person of affected) if (sendActivityCancelled(db, activity, dates, person, message, options)) notified++;

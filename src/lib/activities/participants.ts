@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { activityDates, attendance, organisations, registrations, users, type RegistrationStatus } from '../../../db/schema/index.ts';
 import type { Db } from '../db.ts';
+import { ACTIVE_STATUSES } from './seats.ts';
 
 export interface Participant {
   registrationId: number;
@@ -44,7 +45,7 @@ export function listParticipants(db: Db, activityId: number, options: { includeI
     .where(
       options.includeInactive
         ? eq(registrations.activityId, activityId)
-        : and(eq(registrations.activityId, activityId), inArray(registrations.status, ['confirmed', 'offered', 'waitlisted', 'requested'])),
+        : and(eq(registrations.activityId, activityId), inArray(registrations.status, [...ACTIVE_STATUSES])),
     )
     .all();
   const marks = db
@@ -131,8 +132,4 @@ export function confirmedEmails(db: Db, activityId: number) {
     .where(and(eq(registrations.activityId, activityId), eq(registrations.status, 'confirmed')))
     .orderBy(asc(users.name))
     .all();
-}
-
-export function countDates(db: Db, activityId: number): number {
-  return db.select({ n: sql<number>`count(*)` }).from(activityDates).where(eq(activityDates.activityId, activityId)).get()!.n;
 }

@@ -9,6 +9,9 @@
 // Only active users have any rights. Nobody changes their own role or status (no lock-outs).
 import type { Role, User, UserStatus } from '../../../db/schema/index.ts';
 
+/** The stored roles and account statuses, for forms and filters (pages take them from here, not the schema). */
+export { ROLES, USER_STATUSES } from '../../../db/schema/index.ts';
+
 export const ROLE_LABELS: Record<Role, string> = { medlem: 'Medlem', samordnare: 'Samordnare', admin: 'Administratör' };
 export const STATUS_LABELS: Record<UserStatus, string> = {
   unverified: 'Ej verifierad',

@@ -319,8 +319,3 @@ export function removeMember(db: Db, groupId: number, membershipId: number): voi
     tx.delete(clusterMemberships).where(eq(clusterMemberships.id, m.id)).run();
   });
 }
-
-export function usersByIds(db: Db, ids: number[]) {
-  if (ids.length === 0) return [];
-  return db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids)).all();
-}

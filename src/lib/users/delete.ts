@@ -14,8 +14,3 @@ export function deleteAccount(db: Db, user: Pick<User, 'id' | 'email' | 'name'>)
   });
   sendAccountDeletedMail(db, user.email, user.name);
 }
-
-/** Display name for an author reference that may point to a deleted account. */
-export function authorName(author: { name: string } | null | undefined): string {
-  return author?.name ?? DELETED_USER_LABEL;
-}
