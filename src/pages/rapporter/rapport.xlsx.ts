@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { loginUrlFor } from '../../lib/auth/redirect.ts';
+import { endpointUser } from '../../guards.ts';
 import { getDb } from '../../lib/db.ts';
 import { parsePeriod } from '../../lib/reports/period.ts';
 import { canViewReports } from '../../lib/reports/permissions.ts';
@@ -11,9 +11,10 @@ export const prerender = false;
 const text = (body: string, status: number) => new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 
 /** The whole report as an Excel workbook, one sheet per table. Coordinators and administrators. */
-export const GET: APIRoute = async ({ locals, url, redirect }) => {
-  const user = locals.user;
-  if (!user) return redirect(loginUrlFor(url.pathname + url.search));
+export const GET: APIRoute = async (context) => {
+  const { locals, url } = context;
+  const user = endpointUser(context);
+  if (user instanceof Response) return user;
   if (!canViewReports(user)) return text('Åtkomst nekad: rapporterna är till för samordnare och administratörer.', 403);
   const { period, errors } = parsePeriod(url.searchParams);
   if (errors.from || errors.to) return text(`Perioden kunde inte läsas: ${[errors.from, errors.to].filter(Boolean).join(' ')}`, 400);

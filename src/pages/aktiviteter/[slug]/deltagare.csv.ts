@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { loginUrlFor } from '../../../lib/auth/redirect.ts';
+import { endpointUser } from '../../../guards.ts';
 import { getDb } from '../../../lib/db.ts';
 import { getActivityBySlug } from '../../../lib/activities/activities.ts';
 import { participantsCsv } from '../../../lib/activities/export.ts';
@@ -8,9 +8,10 @@ import { can } from '../../../lib/activities/permissions.ts';
 export const prerender = false;
 
 /** Participant list as CSV for Excel (UTF-8 with BOM, semicolons). Organisers only. */
-export const GET: APIRoute = ({ params, locals, url, redirect }) => {
-  const user = locals.user;
-  if (!user) return redirect(loginUrlFor(url.pathname));
+export const GET: APIRoute = (context) => {
+  const { params, locals, url } = context;
+  const user = endpointUser(context);
+  if (user instanceof Response) return user;
   const db = getDb();
   const found = getActivityBySlug(db, params.slug!);
   if (!found) return new Response('Aktiviteten finns inte.', { status: 404 });

@@ -1,14 +1,15 @@
 import type { APIRoute } from 'astro';
-import { loginUrlFor } from '../../../lib/auth/redirect.ts';
+import { endpointUser } from '../../../guards.ts';
 import { getDb } from '../../../lib/db.ts';
 import { exportUserData } from '../../../lib/users/export.ts';
 
 export const prerender = false;
 
 /** "Ladda ner mina uppgifter": the member's own data as a JSON file. */
-export const GET: APIRoute = ({ locals, url, redirect }) => {
-  const user = locals.user;
-  if (!user) return redirect(loginUrlFor(url.pathname), 302);
+export const GET: APIRoute = (context) => {
+  const { locals, url } = context;
+  const user = endpointUser(context);
+  if (user instanceof Response) return user;
   const data = exportUserData(getDb(), user.id);
   const day = new Date().toISOString().slice(0, 10);
   return new Response(JSON.stringify(data, null, 2), {

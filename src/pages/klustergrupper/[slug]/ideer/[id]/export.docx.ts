@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { loginUrlFor } from '../../../../../lib/auth/redirect.ts';
+import { endpointUser } from '../../../../../guards.ts';
 import { getDb } from '../../../../../lib/db.ts';
 import { siteUrl } from '../../../../../lib/config.ts';
 import { ideaAccessBySlug } from '../../../../../lib/clusters/access.ts';
@@ -8,9 +8,10 @@ import { ideaToDocx } from '../../../../../lib/ideas/export-docx.ts';
 
 export const prerender = false;
 
-export const GET: APIRoute = async ({ locals, params, url }) => {
-  const user = locals.user;
-  if (!user) return Response.redirect(new URL(loginUrlFor(url.pathname), siteUrl()), 302);
+export const GET: APIRoute = async (context) => {
+  const { locals, params, url } = context;
+  const user = endpointUser(context);
+  if (user instanceof Response) return user;
   const db = getDb();
   const access = ideaAccessBySlug(db, user, params.slug ?? '', Number(params.id));
   if (!access.ok) return new Response(access.message, { status: access.status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
