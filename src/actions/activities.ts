@@ -3,7 +3,7 @@ import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions'
 import { fieldError, requireUser, run } from '../guards.ts';
 import { getCollection } from 'astro:content';
 import { z } from 'astro/zod';
-import { ACTIVITY_KINDS, type User } from '../../db/schema/index.ts';
+import { ACTIVITY_KINDS } from '../../db/schema/index.ts';
 import { getDb } from '../lib/db.ts';
 import { siteUrl } from '../lib/config.ts';
 import { markdownProblem } from '../lib/text/markdown-limits.ts';

@@ -1,7 +1,7 @@
 // Organiser views: the participant list with status, organisation and municipality, and figures per activity.
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { activityDates, attendance, organisations, registrations, users, type RegistrationStatus } from '../../../db/schema/index.ts';
+import { attendance, organisations, registrations, users, type RegistrationStatus } from '../../../db/schema/index.ts';
 import type { Db } from '../db.ts';
 import { ACTIVE_STATUSES } from './seats.ts';
 

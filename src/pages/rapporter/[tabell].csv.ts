@@ -12,7 +12,7 @@ const text = (body: string, status: number) => new Response(body, { status, head
 
 /** One report table as CSV for Excel (UTF-8 with BOM, semicolons). Coordinators and administrators. */
 export const GET: APIRoute = (context) => {
-  const { params, locals, url } = context;
+  const { params, url } = context;
   const user = endpointUser(context);
   if (user instanceof Response) return user;
   if (!canViewReports(user)) return text('Åtkomst nekad: rapporterna är till för samordnare och administratörer.', 403);

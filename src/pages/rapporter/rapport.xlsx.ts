@@ -12,7 +12,7 @@ const text = (body: string, status: number) => new Response(body, { status, head
 
 /** The whole report as an Excel workbook, one sheet per table. Coordinators and administrators. */
 export const GET: APIRoute = async (context) => {
-  const { locals, url } = context;
+  const { url } = context;
   const user = endpointUser(context);
   if (user instanceof Response) return user;
   if (!canViewReports(user)) return text('Åtkomst nekad: rapporterna är till för samordnare och administratörer.', 403);

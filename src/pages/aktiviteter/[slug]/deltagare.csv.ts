@@ -9,7 +9,7 @@ export const prerender = false;
 
 /** Participant list as CSV for Excel (UTF-8 with BOM, semicolons). Organisers only. */
 export const GET: APIRoute = (context) => {
-  const { params, locals, url } = context;
+  const { params } = context;
   const user = endpointUser(context);
   if (user instanceof Response) return user;
   const db = getDb();

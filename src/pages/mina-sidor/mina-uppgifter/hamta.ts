@@ -7,7 +7,6 @@ export const prerender = false;
 
 /** "Ladda ner mina uppgifter": the member's own data as a JSON file. */
 export const GET: APIRoute = (context) => {
-  const { locals, url } = context;
   const user = endpointUser(context);
   if (user instanceof Response) return user;
   const data = exportUserData(getDb(), user.id);

@@ -1,7 +1,6 @@
 import type { APIRoute } from 'astro';
 import { endpointUser } from '../../../../../guards.ts';
 import { getDb } from '../../../../../lib/db.ts';
-import { siteUrl } from '../../../../../lib/config.ts';
 import { ideaAccessBySlug } from '../../../../../lib/clusters/access.ts';
 import { exportFileName, loadIdeaDocument } from '../../../../../lib/ideas/document.ts';
 import { ideaToDocx } from '../../../../../lib/ideas/export-docx.ts';
@@ -9,7 +8,7 @@ import { ideaToDocx } from '../../../../../lib/ideas/export-docx.ts';
 export const prerender = false;
 
 export const GET: APIRoute = async (context) => {
-  const { locals, params, url } = context;
+  const { params } = context;
   const user = endpointUser(context);
   if (user instanceof Response) return user;
   const db = getDb();

@@ -8,7 +8,7 @@ import { ideaToMarkdown } from '../../../../../lib/ideas/export-markdown.ts';
 export const prerender = false;
 
 export const GET: APIRoute = (context) => {
-  const { locals, params, url } = context;
+  const { params } = context;
   const user = endpointUser(context);
   if (user instanceof Response) return user;
   const db = getDb();
