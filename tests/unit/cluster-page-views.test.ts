@@ -1,0 +1,65 @@
+// The loaders of the idea page and the group management page: plain data, computed from the database.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { openDb, type Db } from '../../src/lib/db.ts';
+import { createTestUser } from '../helpers/users.ts';
+import { org } from './activities-fixtures.ts';
+import { createGroup, requestToJoin, getGroupById } from '../../src/lib/clusters/groups.ts';
+import { addIdeaOrganisation, createIdea, getIdea, setIdeaSharing, setIdeaStatus } from '../../src/lib/ideas/ideas.ts';
+import { getSection, saveSection } from '../../src/lib/ideas/revisions.ts';
+import { addComment, resolveComment } from '../../src/lib/ideas/comments.ts';
+import { SHAREABLE_STATUSES } from '../../src/lib/ideas/template.ts';
+import { loadIdeaPage } from '../../src/lib/ideas/idea-view.ts';
+import { loadGroupManagement } from '../../src/lib/clusters/manage-view.ts';
+
+let db: Db;
+let anna: { id: number };
+let bo: { id: number };
+let groupId: number;
+
+beforeEach(() => {
+  db = openDb(':memory:');
+  anna = createTestUser(db, { name: 'Anna Lind', email: 'anna@exempel.se' });
+  bo = createTestUser(db, { name: 'Bo Ek', email: 'bo@exempel.se' });
+  groupId = createGroup(db, { name: 'Unga nyanlända', problemArea: 'Etablering', description: 'Gruppen skriver idéer om etablering.', joinMode: 'request', leadEmails: ['anna@exempel.se'], createdById: anna.id }).id;
+});
+
+describe('loadIdeaPage', () => {
+  it('counts only open comments per section, offers only organisations not yet added, and knows when the idea is shared', () => {
+    const idea = createIdea(db, { groupId, title: 'Idé', targetCall: '', createdById: anna.id });
+    const sectionId = getSection(db, idea.id, 'problemformulering')!.id;
+    saveSection(db, { sectionId, authorId: anna.id, baseRevisionId: 0, text: 'Unga behöver stöd.' });
+    addComment(db, { sectionId, authorId: anna.id, body: 'Öppen fråga' });
+    const done = addComment(db, { sectionId, authorId: anna.id, body: 'Klar fråga' });
+    resolveComment(db, done.id, anna.id, true);
+    const added = org(db, 'Skövde kommun');
+    const other = org(db, 'Tibro kommun');
+    addIdeaOrganisation(db, idea.id, added.id, 'Projektägare');
+
+    const view = loadIdeaPage(db, getIdea(db, groupId, idea.id)!, { mayEdit: true });
+    expect(view.sections.find((s) => s.def.key === 'problemformulering')!.openComments).toBe(1);
+    expect(view.texts.problemformulering).toBe('Unga behöver stöd.');
+    expect(view.organisations.map((o) => o.organisationId)).toEqual([added.id]);
+    expect(view.addable.map((o) => o.id)).toContain(other.id);
+    expect(view.addable.map((o) => o.id)).not.toContain(added.id);
+    expect(view).toMatchObject({ shareable: false, shared: false });
+    expect(loadIdeaPage(db, idea, { mayEdit: false }).addable).toEqual([]);
+
+    setIdeaStatus(db, idea.id, SHAREABLE_STATUSES[0]!);
+    setIdeaSharing(db, getIdea(db, groupId, idea.id)!, true);
+    expect(loadIdeaPage(db, getIdea(db, groupId, idea.id)!, { mayEdit: true })).toMatchObject({ shareable: true, shared: true });
+  });
+});
+
+describe('loadGroupManagement', () => {
+  it('lists members and requests, and keeps the posted settings after a refused save', () => {
+    const group = getGroupById(db, groupId)!;
+    requestToJoin(db, group, bo.id, 'Jag vill vara med.', 'http://localhost');
+    const view = loadGroupManagement(db, group);
+    expect(view.members.map((m) => m.name)).toEqual(['Anna Lind']);
+    expect(view.requests.map((m) => m.name)).toEqual(['Bo Ek']);
+    expect(view.invited).toEqual([]);
+    expect(view.settings).toEqual({ name: 'Unga nyanlända', problemArea: 'Etablering', description: 'Gruppen skriver idéer om etablering.', joinMode: 'request' });
+    const posted = { name: 'X', problemArea: '', description: 'kort', joinMode: 'open' };
+    expect(loadGroupManagement(db, group, posted).settings).toEqual(posted);
+  });
+});
