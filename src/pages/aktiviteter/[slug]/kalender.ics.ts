@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { loginUrlFor } from '../../../lib/auth/redirect.ts';
+import { logInRedirect, textResponse } from '../../../guards.ts';
 import { getDb } from '../../../lib/db.ts';
 import { siteUrl } from '../../../lib/config.ts';
 import { getActivityBySlug } from '../../../lib/activities/activities.ts';
@@ -9,11 +9,12 @@ import { can } from '../../../lib/activities/permissions.ts';
 export const prerender = false;
 
 /** One activity as an .ics file (published and cancelled ones publicly; drafts for those who manage them). */
-export const GET: APIRoute = ({ params, locals, url, redirect }) => {
+export const GET: APIRoute = (context) => {
+  const { params, locals } = context;
   const found = getActivityBySlug(getDb(), params.slug!);
   if (!found) return new Response('Aktiviteten finns inte.', { status: 404 });
   if (!can(locals.user, 'view', found.activity)) {
-    return locals.user ? new Response('Åtkomst nekad.', { status: 403 }) : redirect(loginUrlFor(url.pathname));
+    return locals.user ? textResponse({ status: 403, message: 'Åtkomst nekad.' }) : logInRedirect(context);
   }
   const body = buildCalendar([{ activity: found.activity, dates: found.dates }], { calName: found.activity.title, base: siteUrl() });
   return new Response(body, { headers: { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `attachment; filename="${found.activity.slug}.ics"` } });

@@ -1,6 +1,6 @@
 // Presence: GET lists who has the idea open; POST (heartbeat, form field "section") records the
 // viewer first. Only group members report presence; shared readers may read the list.
-import { loginUrlFor } from '../../../../../lib/auth/redirect.ts';
+import { endpointUser } from '../../../../../guards.ts';
 import type { APIRoute } from 'astro';
 import { getDb } from '../../../../../lib/db.ts';
 import { ideaAccessBySlug } from '../../../../../lib/clusters/access.ts';
@@ -14,9 +14,10 @@ function json(body: unknown, status = 200): Response {
 }
 
 function handle(report: boolean): APIRoute {
-  return async ({ locals, params, request, url }) => {
-    const user = locals.user;
-    if (!user) return Response.redirect(new URL(loginUrlFor(url.pathname), url), 302);
+  return async (context) => {
+    const { params, request, url } = context;
+    const user = endpointUser(context);
+    if (user instanceof Response) return user;
     const db = getDb();
     const access = ideaAccessBySlug(db, user, params.slug ?? '', Number(params.id), report ? 'idea:comment' : 'idea:view');
     if (!access.ok) return json({ error: access.message }, access.status);
