@@ -41,6 +41,8 @@ export function isDomainError(error: unknown): error is DomainError {
 export interface Denial {
   status: 403 | 404;
   message: string;
+  /** The page heading when it is not simply "no right" / "not found" (e.g. "Intyg saknas"). */
+  title?: string;
 }
 
 export function denialOf(error: DomainError): Denial {

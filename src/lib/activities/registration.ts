@@ -192,7 +192,7 @@ export function listMyRegistrations(db: Db, userId: number): MyRegistration[] {
     })
     .from(registrations)
     .innerJoin(activities, eq(activities.id, registrations.activityId))
-    .where(and(eq(registrations.userId, userId), inArray(registrations.status, ['confirmed', 'offered', 'waitlisted', 'requested', 'declined', 'expired'])))
+    .where(and(eq(registrations.userId, userId), inArray(registrations.status, [...ACTIVE_STATUSES, 'declined', 'expired'])))
     .orderBy(desc(activities.endsAt))
     .all();
   const now = Date.now();
