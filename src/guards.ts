@@ -34,8 +34,9 @@ export function requirePermission(context: ActionAPIContext, permission: AdminPe
   return user;
 }
 
-/** The action error for a domain error: same code, same Swedish message. */
+/** The action error for a domain error: same code, same Swedish message; a field's error stays on its field. */
 export function toActionError(error: DomainError): ActionError {
+  if (error.field && error.code === 'BAD_REQUEST') return fieldError(error.field, error.message);
   return new ActionError({ code: error.code, message: error.message });
 }
 

@@ -16,11 +16,14 @@ const STATUS: Record<DomainErrorCode, number> = {
 
 export class DomainError extends Error {
   readonly code: DomainErrorCode;
+  /** The form field the message belongs to, when there is one (shown beside that field). */
+  readonly field: string | undefined;
 
-  constructor(code: DomainErrorCode, message: string) {
+  constructor(code: DomainErrorCode, message: string, options: { field?: string } = {}) {
     super(message);
     this.name = 'DomainError';
     this.code = code;
+    this.field = options.field;
   }
 
   get status(): number {

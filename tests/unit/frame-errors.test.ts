@@ -35,6 +35,10 @@ describe('DomainError', () => {
     const fromClusters = catchError(() => createGroup(db, { name: 'Grupp', problemArea: 'Område', description: 'Beskrivning av gruppen', joinMode: 'open', leadEmails: ['ingen@exempel.se'], createdById: member.id }));
     expect(isDomainError(fromClusters)).toBe(true);
 
+    const visit = publishedActivity(db, { kind: 'studiebesök' });
+    const noMotivation = catchError(() => register(db, { activityId: visit.id, userId: member.id, motivation: '  ' }));
+    expect(noMotivation).toMatchObject({ code: 'BAD_REQUEST', field: 'motivation' });
+
     const fromIdeas = catchError(() => saveSection(db, { sectionId: 999_999, authorId: member.id, baseRevisionId: 0, text: 'x' }));
     expect(fromIdeas).toMatchObject({ name: 'DomainError', code: 'NOT_FOUND' });
   });

@@ -62,7 +62,7 @@ export function register(db: Db, input: RegistrationInput, options: { base?: str
 
     const approval = requiresApproval(activity.kind);
     const motivation = input.motivation?.trim() || null;
-    if (approval && !motivation) throw new DomainError('BAD_REQUEST', 'Skriv en kort motivering till din förfrågan.');
+    if (approval && !motivation) throw new DomainError('BAD_REQUEST', 'Skriv en kort motivering till din förfrågan.', { field: 'motivation' });
 
     const status: Registration['status'] = approval ? 'requested' : newcomerGetsSeat(db, activity, user.organisationId) ? 'confirmed' : 'waitlisted';
     const values = {
