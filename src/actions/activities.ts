@@ -18,7 +18,6 @@ import { confirmedEmails } from '../lib/activities/participants.ts';
 import { sendMessageToParticipant } from '../lib/activities/mails.ts';
 import { parseDateRows } from '../lib/activities/form.ts';
 import { answerField, collectAnswers, MAX_QUESTIONS, normalizeQuestions, parseQuestionRows } from '../lib/activities/questions.ts';
-import { ensureActivityJobs } from '../lib/activities/jobs.ts';
 import { parseLocalDateTime } from '../lib/time.ts';
 
 function actor(context: ActionAPIContext): User {
@@ -43,7 +42,6 @@ function run<T>(fn: () => T): T {
 
 function load(slug: string) {
   const db = getDb();
-  ensureActivityJobs(db);
   const details = getActivityBySlug(db, slug);
   if (!details) throw new ActionError({ code: 'NOT_FOUND', message: 'Aktiviteten finns inte.' });
   return { db, ...details };

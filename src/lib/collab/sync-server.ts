@@ -17,6 +17,7 @@ import { sectionByKey } from '../ideas/template.ts';
 import { heartbeat } from '../ideas/presence.ts';
 import { LiveSection, MESSAGE_AWARENESS, MESSAGE_SYNC, type Peer } from './live-section.ts';
 import { COLLAB_PATH, collabSettings } from './settings.ts';
+import { configuredSiteUrl } from '../config.ts';
 import { mayStillEdit } from './recheck.ts';
 
 /** Close codes the editor island understands (4000–4999 are free for applications). */
@@ -46,7 +47,7 @@ function readCookie(header: string | undefined, name: string): string | null {
 }
 
 /** The browser must be on the portal itself: Origin's host equals Host (or SITE_URL's, behind a proxy). */
-export function originAllowed(req: IncomingMessage, siteUrl = process.env.SITE_URL): boolean {
+export function originAllowed(req: IncomingMessage, siteUrl = configuredSiteUrl()): boolean {
   const origin = req.headers.origin;
   if (!origin) return false;
   let host: string;
