@@ -95,7 +95,8 @@ export interface CollabServer {
 }
 
 export function createCollabServer(getDb: () => Db): CollabServer {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: collabSettings.maxMessageBytes });
+  // Made on the first upgrade: the settings come from the runtime configuration, which a build never reads.
+  let wss: WebSocketServer | undefined;
   const sections = new Map<number, LiveSection>();
   const connections = new Set<Connection>();
 
@@ -179,6 +180,7 @@ export function createCollabServer(getDb: () => Db): CollabServer {
     const section = getSection(db, ideaId, sectionKey);
     if (!section) return refuse(socket, 404, 'Not Found'), true;
 
+    wss ??= new WebSocketServer({ noServer: true, maxPayload: collabSettings.maxMessageBytes });
     wss.handleUpgrade(req, socket, head, (ws) => {
       let live = sections.get(section.id);
       if (!live) {
