@@ -321,8 +321,8 @@ for (const d of domains) {
 }
 
 beforeAll(async () => {
-  // ACTIVITY_JOBS=off: the background sweep must not write (reminders) while counts are compared.
-  server = await startServer({ env: { ACTIVITY_JOBS: 'off' } });
+  // Background jobs off: the sweeps must not write (reminders, digests) while counts are compared.
+  server = await startServer({ env: { ACTIVITY_JOBS: 'off', IDEA_JOBS: 'off' } });
   db = openDb(server.dbPath);
   const base = {
     medlem: createTestUser(db, { role: 'medlem' }),
