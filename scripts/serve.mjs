@@ -9,6 +9,8 @@
 //
 // The build folder (BUILD_DIR, default `dist`, normally a link swapped by `npm run build`) is resolved
 // once at start: this process keeps serving that build even when a new one is swapped in.
+// First: `@lib/*` for the source files this process runs directly (the demo seed).
+import './lib-alias.mjs';
 import { randomUUID } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import { createServer } from 'node:http';
