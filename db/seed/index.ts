@@ -1,6 +1,7 @@
 import { count } from 'drizzle-orm';
 import { organisations } from '../schema/index.ts';
 import type { Db } from '../../src/lib/db.ts';
+import { transaction } from '../../src/lib/tx.ts';
 import { seedOrganisations } from './organisations.ts';
 import { seedUsers, type DemoLogin } from './users.ts';
 import { seedActivities } from './activities.ts';
@@ -15,7 +16,7 @@ export type { DemoLogin };
  */
 export function loadDemoDataIfEmpty(db: Db): DemoLogin[] | null {
   if (db.select({ n: count() }).from(organisations).get()!.n > 0) return null;
-  return db.transaction(() => {
+  return transaction(db, () => {
     seedOrganisations(db);
     const logins: DemoLogin[] = [];
     logins.push(...seedUsers(db));
