@@ -9,6 +9,8 @@
 //
 // The build folder (BUILD_DIR, default `dist`, normally a link swapped by `npm run build`) is resolved
 // once at start: this process keeps serving that build even when a new one is swapped in.
+// First: `@lib/*` for the source files this process runs directly (the demo seed).
+import './lib-alias.mjs';
 import { randomUUID } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -21,6 +23,7 @@ import { markInUse } from './build/releases.mjs';
 import { onDemandCacheControl, staticCacheControl } from './serve/cache-policy.mjs';
 import { staticFiles } from './serve/static-files.mjs';
 import { ConfigError, FORWARDED_HEADERS, isTrustedProxy, loadConfig } from '../src/lib/config.ts';
+import { loadDemoData } from './demo-data.mjs';
 
 const log = pino({ level: process.env.LOG_LEVEL ?? 'info', base: undefined });
 const buildDir = process.env.BUILD_DIR ?? 'dist';
@@ -81,17 +84,26 @@ export async function serve({ host = process.env.HOST ?? 'localhost', port = Num
   // The portal's code reads where it listens from the environment (src/lib/config.ts: siteUrl()).
   process.env.HOST = host;
   process.env.PORT = String(port);
+  let config;
   try {
-    loadConfig();
+    config = loadConfig();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(error.message);
     process.exit(1);
   }
+  // Demo data goes into an empty database before the portal opens it (not in production, not with DEMO_DATA=off).
+  if (config.demoData) await loadDemoData(config.databasePath);
   process.env.ASTRO_NODE_AUTOSTART = 'disabled';
   // The real folder, not the link: a later build swaps the link, this process keeps its own files.
   const root = realpathSync(resolve(buildDir));
   const { handler } = await import(pathToFileURL(join(root, 'server', 'entry.mjs')).href);
+  // Background jobs (offer sweep, reminders, digests, the mail sender) are registered once, here: the
+  // bundle's middleware publishes them when it loads (src/lib/jobs.ts).
+  await import(pathToFileURL(join(root, 'server', 'virtual_astro_middleware.mjs')).href);
+  const jobs = globalThis[Symbol.for('skaraborgsnatet.jobs')];
+  if (!jobs) throw new Error('The build publishes no background jobs (src/lib/jobs.ts): is the middleware missing?');
+  jobs.start();
   const unmark = markInUse(root);
   process.once('exit', unmark);
 
@@ -138,6 +150,7 @@ export async function serve({ host = process.env.HOST ?? 'localhost', port = Num
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
+    jobs.stop();
     server.close(() => {
       log.info('all requests finished');
       process.exit(0); // the database closes in its exit hook (src/lib/db.ts)

@@ -1,6 +1,6 @@
 // `npm start`: build when the build is missing or older than the sources, then serve the portal.
-// The database is created, migrated and (outside production) filled with demo data on first use;
-// a request to /healthz right after start makes that happen now, so the demo log-ins print here.
+// serve() loads demo data into an empty database first (outside production; scripts/demo-data.mjs) and
+// prints the demo log-ins; the portal then opens and migrates the database at start.
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';

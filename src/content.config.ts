@@ -1,9 +1,10 @@
 import { defineCollection, reference } from 'astro:content';
 import { file, glob } from 'astro/loaders';
+import { buildSettings } from './lib/config.ts';
 import { glossarySchema, guideSchema, projectSchema } from './lib/content/schemas.ts';
 
 // CONTENT_DIR lets the benchmark build the site from a generated content folder.
-const contentDir = process.env.CONTENT_DIR ?? './content';
+const { contentDir } = buildSettings();
 
 const guides = defineCollection({
   loader: glob({ pattern: '**/*.mdx', base: `${contentDir}/guides` }),

@@ -3,6 +3,7 @@ import { getDb } from './lib/db.ts';
 import { SESSION_COOKIE, validateSessionToken } from './lib/auth/session.ts';
 import { deleteSessionCookie, isSecureRequest, setSessionCookie } from './lib/auth/cookie.ts';
 import { collab } from './lib/collab/index.ts';
+import { publishJobs } from './lib/jobs.ts';
 import { actionName, isActionRequest, jsonError, rejectMalformedActionCall, translateActionResponse } from './lib/http/action-errors.ts';
 import { actionAccessDenial } from './actions/access.ts';
 
@@ -28,8 +29,10 @@ function privateResponse(response: Response, loggedIn: boolean): Response {
   return withHeader(response, 'cache-control', 'no-store');
 }
 
-// Publishes the live co-writing server for scripts/serve.mjs as soon as the bundle's middleware loads.
+// Publishes the live co-writing server and the background jobs for scripts/serve.mjs as soon as the
+// bundle's middleware loads; serve.mjs starts the jobs once, before it listens.
 collab();
+publishJobs();
 
 // Validates the session cookie and exposes the user to pages and actions. Besides that, only for
 // action calls: who may call an action is checked before Astro parses its input (401/403, never a

@@ -1,17 +1,14 @@
 import { count } from 'drizzle-orm';
 import { organisations } from '../schema/index.ts';
 import type { Db } from '../../src/lib/db.ts';
+import { transaction } from '../../src/lib/tx.ts';
 import { seedOrganisations } from './organisations.ts';
-import { seedUsers } from './users.ts';
+import { seedUsers, type DemoLogin } from './users.ts';
 import { seedActivities } from './activities.ts';
 import { seedClusters } from './clusters.ts';
 import { seedPastActivities } from './past-activities.ts';
 
-export interface DemoLogin {
-  role: string;
-  email: string;
-  password: string;
-}
+export type { DemoLogin };
 
 /**
  * Loads demo data into an empty database, in one transaction. Returns the demo log-ins when it
@@ -19,7 +16,7 @@ export interface DemoLogin {
  */
 export function loadDemoDataIfEmpty(db: Db): DemoLogin[] | null {
   if (db.select({ n: count() }).from(organisations).get()!.n > 0) return null;
-  return db.transaction(() => {
+  return transaction(db, () => {
     seedOrganisations(db);
     const logins: DemoLogin[] = [];
     logins.push(...seedUsers(db));

@@ -2,7 +2,13 @@ import { eq } from 'drizzle-orm';
 import { hashSync } from '@node-rs/argon2';
 import { organisations, users, type Role } from '../schema/index.ts';
 import type { Db } from '../../src/lib/db.ts';
-import type { DemoLogin } from './index.ts';
+
+/** A demo log-in, printed by the start script after loading demo data. */
+export interface DemoLogin {
+  role: string;
+  email: string;
+  password: string;
+}
 
 // One demo user per role, plus a contact person and an account waiting for approval. The passwords are
 // fixed so the log-ins printed at start keep working; demo data is never loaded in production.

@@ -13,11 +13,9 @@ import { cancelActivity, createActivity, getActivityBySlug, publishActivity, upd
 import { cancelRegistration, decideRequest, getRegistrationById, nominate, register } from '../lib/activities/registration.ts';
 import { acceptOffer } from '../lib/activities/offers.ts';
 import { markAttendance } from '../lib/activities/attendance.ts';
-import { confirmedEmails } from '../lib/activities/participants.ts';
-import { sendMessageToParticipant } from '../lib/activities/mails.ts';
+import { messageConfirmedParticipants } from '../lib/activities/participants.ts';
 import { parseDateRows } from '../lib/activities/form.ts';
 import { answerField, collectAnswers, MAX_QUESTIONS, normalizeQuestions, parseQuestionRows } from '../lib/activities/questions.ts';
-import { ensureActivityJobs } from '../lib/activities/jobs.ts';
 import { parseLocalDateTime } from '../lib/time.ts';
 
 function baseUrl(_context: ActionAPIContext): string {
@@ -26,7 +24,6 @@ function baseUrl(_context: ActionAPIContext): string {
 
 function load(slug: string) {
   const db = getDb();
-  ensureActivityJobs(db);
   const details = getActivityBySlug(db, slug);
   if (!details) throw new ActionError({ code: 'NOT_FOUND', message: 'Aktiviteten finns inte.' });
   return { db, ...details };
@@ -279,12 +276,8 @@ export const activities = {
     }),
     handler: async (input, context) => {
       const { db, activity, user } = managed(context, input.slug);
-      const batch = `${Date.now()}-${crypto.randomUUID()}`;
-      const people = confirmedEmails(db, activity.id);
-      db.transaction(() => {
-        for (const p of people) sendMessageToParticipant(db, activity, p, input.subject, input.body, user.name, `activity-message:${activity.id}:${batch}:${p.id}`, { base: baseUrl(context) });
-      });
-      return { slug: activity.slug, sent: people.length };
+      const sent = messageConfirmedParticipants(db, activity, { subject: input.subject, body: input.body, sender: user.name }, { base: baseUrl(context) });
+      return { slug: activity.slug, sent };
     },
   }),
 };

@@ -35,7 +35,6 @@ import { deny, fieldError, requireUser, run } from '../guards.ts';
 import { CONFLICT_CHOICES, normaliseText, unresolvedConflictProblem, type ConflictChoice } from '../lib/ideas/merge.ts';
 import { IDEA_STATUSES, JOIN_MODES, NOTIFY_CHOICES } from '../../db/schema/index.ts';
 import { notifyNewComment, setNotifyChoice } from '../lib/ideas/notifications.ts';
-import { ensureIdeaJobs } from '../lib/ideas/jobs.ts';
 
 /** The conflict view posts one choice per conflicting paragraph; more than this many falls back to the writer's own text. */
 const MAX_CONFLICTS = 50;
@@ -341,7 +340,6 @@ export const clusters = {
       const section = sectionFor(idea.id, input.sectionKey);
       const comment = run(() => addCommentLib(getDb(), { sectionId: section.id, authorId: user.id, body: input.body, parentId: input.parentId ?? null }));
       notifyNewComment(getDb(), comment.id, context.url.origin);
-      ensureIdeaJobs(getDb());
       return { commentId: comment.id };
     },
   }),

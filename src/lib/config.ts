@@ -1,6 +1,8 @@
-// The portal's runtime configuration: the one place that reads and validates the environment (zod)
-// for the settings below, and the one origin for every absolute link (mail, calendar files,
-// redirects). Plain TypeScript with erasable syntax only, so scripts/serve.mjs can import it directly.
+// The portal's runtime configuration: the only module under src/ that reads process.env. Every
+// variable is read and validated here (zod) when the server starts (scripts/serve.mjs calls
+// loadConfig() before loading the bundle), and siteUrl() is the one origin for every absolute link
+// (mail, calendar files, redirects). Plain TypeScript with erasable syntax only, so scripts can import it
+// directly. README's configuration table lists every variable.
 import { isIP } from 'node:net';
 import { z } from 'astro/zod';
 
@@ -41,6 +43,22 @@ const proxyList = z
     return addresses;
   });
 
+/** "on"/"off" switches (also true/false, 1/0, yes/no). */
+const onOff = (name: string) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .transform((value, ctx) => {
+      if (['on', 'true', '1', 'yes', 'ja'].includes(value)) return true;
+      if (['off', 'false', '0', 'no', 'nej'].includes(value)) return false;
+      ctx.addIssue({ code: 'custom', message: `${name} ska vara on eller off, inte "${value}".` });
+      return z.NEVER;
+    });
+
+const positiveNumber = (name: string, fallback: number) =>
+  optional(z.coerce.number({ error: `${name} måste vara ett tal.` }).positive(`${name} måste vara större än noll.`)).default(fallback);
+
 const envSchema = z
   .object({
     NODE_ENV: optional(z.string()),
@@ -48,6 +66,19 @@ const envSchema = z
     PORT: optional(z.coerce.number({ error: 'PORT måste vara ett tal.' }).int('PORT måste vara ett heltal.').min(0).max(65535)).default(4321),
     SITE_URL: optional(siteUrlSchema),
     TRUSTED_PROXY: optional(proxyList).default([]),
+    DATABASE_PATH: optional(z.string()).default('data/portal.db'),
+    MIGRATIONS_DIR: optional(z.string()).default('db/migrations'),
+    DEMO_DATA: optional(onOff('DEMO_DATA')).default(true),
+    SMTP_URL: optional(z.string().trim()),
+    MAIL_FROM: optional(z.string().trim()).default('Skaraborgsnätet <noreply@skaraborgsnatet.se>'),
+    ACTIVITY_JOBS: optional(onOff('ACTIVITY_JOBS')).default(true),
+    IDEA_JOBS: optional(onOff('IDEA_JOBS')).default(true),
+    MAIL_JOBS: optional(onOff('MAIL_JOBS')).default(true),
+    COLLAB_IDLE_MS: positiveNumber('COLLAB_IDLE_MS', 30_000),
+    COLLAB_COMPACT_EVERY: positiveNumber('COLLAB_COMPACT_EVERY', 500),
+    COLLAB_MAX_MESSAGE_BYTES: positiveNumber('COLLAB_MAX_MESSAGE_BYTES', 256 * 1024),
+    COLLAB_RATE_BURST: positiveNumber('COLLAB_RATE_BURST', 400),
+    COLLAB_RATE_PER_SECOND: positiveNumber('COLLAB_RATE_PER_SECOND', 100),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SITE_URL) {
@@ -71,6 +102,20 @@ export interface Config {
   siteUrlConfigured: boolean;
   /** Addresses of reverse proxies whose X-Forwarded-* headers are believed. */
   trustedProxies: string[];
+  /** The SQLite file. */
+  databasePath: string;
+  /** Where the SQL migrations are read from at start. */
+  migrationsDir: string;
+  /** Whether the start script loads demo data into an empty database (never in production). */
+  demoData: boolean;
+  mail: {
+    /** SMTP connection URL; without it mail is only kept in the outbox. */
+    smtpUrl: string | null;
+    from: string;
+  };
+  /** Background jobs registered at server start (src/lib/jobs.ts). */
+  jobs: { activities: boolean; ideas: boolean; mail: boolean };
+  collab: { idleMs: number; compactEvery: number; maxMessageBytes: number; rateBurst: number; ratePerSecond: number };
 }
 
 export class ConfigError extends Error {
@@ -106,6 +151,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     siteUrl: e.SITE_URL ?? listenOrigin(e.HOST, e.PORT),
     siteUrlConfigured: Boolean(e.SITE_URL),
     trustedProxies: e.TRUSTED_PROXY,
+    databasePath: e.DATABASE_PATH,
+    migrationsDir: e.MIGRATIONS_DIR,
+    demoData: e.NODE_ENV !== 'production' && e.DEMO_DATA,
+    mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
+    jobs: { activities: e.ACTIVITY_JOBS, ideas: e.IDEA_JOBS, mail: e.MAIL_JOBS },
+    collab: {
+      idleMs: e.COLLAB_IDLE_MS,
+      compactEvery: e.COLLAB_COMPACT_EVERY,
+      maxMessageBytes: e.COLLAB_MAX_MESSAGE_BYTES,
+      rateBurst: e.COLLAB_RATE_BURST,
+      ratePerSecond: e.COLLAB_RATE_PER_SECOND,
+    },
   };
 }
 
@@ -116,9 +173,28 @@ export function config(): Config {
   return (current ??= loadConfig());
 }
 
+/** Replaces the process's configuration (tests; the start script after validating). */
+export function setConfig(next: Config | undefined): void {
+  current = next;
+}
+
+/**
+ * Build-time settings (astro.config.mjs and src/content.config.ts), read without the runtime checks:
+ * a production build needs no SITE_URL check of the runtime.
+ */
+export function buildSettings(env: Record<string, string | undefined> = process.env): { contentDir: string; buildDir: string; siteUrl: string | null } {
+  return { contentDir: env.CONTENT_DIR || './content', buildDir: env.BUILD_DIR || 'dist', siteUrl: env.SITE_URL || null };
+}
+
 /** The one origin for absolute links: SITE_URL, or outside production the server's listen address. */
 export function siteUrl(): string {
   return config().siteUrl;
+}
+
+/** SITE_URL when it is set, otherwise undefined. */
+export function configuredSiteUrl(): string | undefined {
+  const c = config();
+  return c.siteUrlConfigured ? c.siteUrl : undefined;
 }
 
 /** Whether a direct peer (the socket's remote address) is a configured reverse proxy. */

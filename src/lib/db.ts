@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from '../../db/schema/index.ts';
-import { loadDemoDataIfEmpty, type DemoLogin } from '../../db/seed/index.ts';
+import { config } from './config.ts';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -30,7 +30,7 @@ function cacheStatements(sqlite: Database.Database, max = 1000): void {
   }) as Database.Database['prepare'];
 }
 
-/** Opens a SQLite file with the pragmas the portal relies on and applies pending migrations. */
+/** Opens a SQLite file with the pragmas the portal relies on and applies pending migrations. Nothing else. */
 export function openDb(file: string): Db {
   if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
   const sqlite = new Database(file);
@@ -41,32 +41,20 @@ export function openDb(file: string): Db {
   cacheStatements(sqlite);
   const db = drizzle({ client: sqlite, schema }) as Db;
   // Resolved from the working directory, not the bundle: the server runs from the project root.
-  migrate(db, { migrationsFolder: resolve(process.env.MIGRATIONS_DIR ?? 'db/migrations') });
+  migrate(db, { migrationsFolder: resolve(config().migrationsDir) });
   return db;
 }
 
 let instance: Db | undefined;
 
-/** Demo data is for trying the portal out: never in production, and tests can turn it off. */
-function demoDataWanted(): boolean {
-  return process.env.NODE_ENV !== 'production' && process.env.DEMO_DATA !== 'off';
-}
-
-/** The process-wide connection (one writer; better-sqlite3 is synchronous). */
+/** The process-wide connection (one writer; better-sqlite3 is synchronous). Demo data is the start script's job. */
 export function getDb(): Db {
   if (!instance) {
-    instance = openDb(process.env.DATABASE_PATH ?? 'data/portal.db');
+    instance = openDb(config().databasePath);
     // Closing checkpoints the WAL; runs on normal exit and after graceful shutdown.
     process.once('exit', closeDb);
-    if (demoDataWanted()) printDemoLogins(loadDemoDataIfEmpty(instance));
   }
   return instance;
-}
-
-function printDemoLogins(logins: DemoLogin[] | null): void {
-  if (!logins) return;
-  console.log('Demodata inläst. Inloggningar:');
-  for (const l of logins) console.log(`  ${l.role}: ${l.email}  lösenord: ${l.password}`);
 }
 
 export function closeDb(): void {

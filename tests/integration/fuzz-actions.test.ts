@@ -4,6 +4,8 @@
 // leaves every table's row count unchanged (outbox included: a rejected request sends no mail).
 // No table is excluded: rate limits live in memory, and attempt counters are columns (updates).
 // Stored hostile text must render escaped. Cases come from a seeded PRNG: FUZZ_SEED=<n> reproduces.
+// The default run is bounded: every fixed case (each field missing, wrong-typed, oversized, hostile …) plus
+// a few random ones per action; FUZZ_SCALE=<n> multiplies the random cases for long runs (e.g. 20 nightly).
 //
 // Baselines come from the authorization matrix (tests/integration/authz/*.ts): its setup() builds the
 // fixtures and each action row's fields are a valid-shaped request, which the fuzzer then corrupts.
@@ -36,9 +38,11 @@ import type { AuthzCase, AuthzDomain, AuthzFixture, Outcome } from './authz/type
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 const ROOT = resolve(import.meta.dirname, '../..');
+/** Long runs: FUZZ_SCALE multiplies the random cases (default 1). */
+const SCALE = Math.max(1, Math.floor(Number(process.env.FUZZ_SCALE ?? 1)) || 1);
 /** Random single-field cases per action for the authorised actor, and for each of the others. */
-const RANDOM_CASES_AUTHORISED = 22;
-const RANDOM_CASES_OTHERS = 5;
+const RANDOM_CASES_AUTHORISED = 8 * SCALE;
+const RANDOM_CASES_OTHERS = 2 * SCALE;
 const ONE_MB = 1024 * 1024;
 
 // ---- discovery ----
@@ -317,8 +321,8 @@ for (const d of domains) {
 }
 
 beforeAll(async () => {
-  // ACTIVITY_JOBS=off: the background sweep must not write (reminders) while counts are compared.
-  server = await startServer({ env: { ACTIVITY_JOBS: 'off' } });
+  // Background jobs off: the sweeps must not write (reminders, digests) while counts are compared.
+  server = await startServer({ env: { ACTIVITY_JOBS: 'off', IDEA_JOBS: 'off' } });
   db = openDb(server.dbPath);
   const base = {
     medlem: createTestUser(db, { role: 'medlem' }),

@@ -5,7 +5,6 @@ import { openDb, type Db } from '../../src/lib/db.ts';
 import { createActivity, publishActivity, type ActivityInput } from '../../src/lib/activities/activities.ts';
 import { stockholmAt } from '../helpers/clock.ts';
 
-process.env.ACTIVITY_JOBS = 'off';
 
 export const HOUR = 60 * 60 * 1000;
 export const DAY = 24 * HOUR;

@@ -1,16 +1,14 @@
 // Issue 14: the subject review's errors stay fixed, sources are primary, every guide cites the network's
 // seed documents, one house style, the glossary, and guide pages stay small. String checks on the
-// Markdown; the page-weight check reads the built pages.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// Markdown. The checks of the built pages are in tests/integration/content-built-pages.test.ts.
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { SEED_DOCUMENTS, type SeedDocument, type SeedId } from '../../src/lib/content/seeds.ts';
 import { glossarySchema } from '../../src/lib/content/schemas.ts';
 import { readableText, usesTerm } from '../../src/lib/content/glossary.ts';
 import { formatPeriod, sortProjects } from '../../src/lib/content/projects.ts';
-import { BUILD_DIR } from '../helpers/server.ts';
 
 interface Entry {
   id: string;
@@ -200,32 +198,5 @@ describe('glossary /ordlista', () => {
     for (const t of glossary) {
       expect(guides.some((g) => usesTerm(readableText(g.body), t.forms)) || projects.some((p) => usesTerm(p.body, t.forms)), t.id).toBe(true);
     }
-  });
-});
-
-describe('built guide pages', () => {
-  const built = (path: string) => join(BUILD_DIR, 'client', path);
-
-  it('stay at 0 JavaScript files and at most 14.5 KB gzip first view (HTML + CSS)', () => {
-    expect(existsSync(built('guider/mentorskap/index.html'))).toBe(true);
-    for (const g of guides) {
-      const html = readFileSync(built(`guider/${g.id}/index.html`), 'utf8');
-      expect(html, g.id).not.toMatch(/<script[^>]+src=/);
-      let bytes = gzipSync(html).length;
-      for (const [, href] of html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)) bytes += gzipSync(readFileSync(built(href!.slice(1)))).length;
-      expect(bytes, g.id).toBeLessThanOrEqual(14.5 * 1024);
-    }
-  });
-
-  it('serve no search-only text: synonyms and compound parts are only in the index', () => {
-    for (const g of guides) expect(readFileSync(built(`guider/${g.id}/index.html`), 'utf8'), g.id).not.toContain('data-search-terms');
-    expect(existsSync(built('pagefind/pagefind.js'))).toBe(true);
-  });
-
-  it('renders /ordlista with every term and links to the guides that use it', () => {
-    const html = readFileSync(built('ordlista/index.html'), 'utf8');
-    for (const t of glossary) expect(html, t.id).toContain(`id="${t.id}"`);
-    expect(html).toContain('href="/guider/samverkan-en-vag-in"');
-    expect(html).not.toMatch(/<script[^>]+src=/);
   });
 });

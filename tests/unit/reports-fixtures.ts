@@ -5,7 +5,6 @@ import { activities, activityDates, attendance, organisations, registrations, us
 import type { Db } from '../../src/lib/db.ts';
 import { parseLocalDateTime } from '../../src/lib/time.ts';
 
-process.env.ACTIVITY_JOBS = 'off';
 
 export const NOW = new Date('2026-12-01T12:00:00Z');
 export const GUIDE_7TJUGO = { slug: '7tjugo', title: '7TJUGO – egenmakt och medvetna val' };

@@ -7,7 +7,6 @@ import { makePeriod, localIsoDate } from '../../src/lib/reports/period.ts';
 import { loadReport } from '../../src/lib/reports/report.ts';
 import { formatTime } from '../../src/lib/time.ts';
 
-process.env.ACTIVITY_JOBS = 'off';
 
 function lastTwelveMonths() {
   const today = localIsoDate(new Date());

@@ -19,7 +19,7 @@ import { DomainError } from '../errors.ts';
 import { sendActivityCancelled } from './mails.ts';
 import { promoteWaitlist } from './offers.ts';
 import { ACTIVE_STATUSES, seatsTaken } from './seats.ts';
-import { write } from './tx.ts';
+import { transaction } from '../tx.ts';
 
 export interface ActivityInput {
   title: string;
@@ -99,7 +99,7 @@ function columns(input: ActivityInput) {
 
 export function createActivity(db: Db, input: ActivityInput, createdBy: number | null, now = new Date()): Activity {
   validateActivityInput(input);
-  return write(db, () => {
+  return transaction(db, () => {
     const activity = db
       .insert(activities)
       .values({ ...columns(input), slug: uniqueSlug(db, input.title), status: 'utkast', createdBy, createdAt: now, updatedAt: now })
@@ -123,7 +123,7 @@ export function updateActivity(
   now = new Date(),
 ): { activity: Activity; overbookedBy: number } {
   validateActivityInput(input);
-  return write(db, () => {
+  return transaction(db, () => {
     const current = db.select().from(activities).where(eq(activities.id, activityId)).get();
     if (!current) throw new DomainError('NOT_FOUND', 'Aktiviteten finns inte.');
     const taken = seatsTaken(db, activityId);
@@ -152,7 +152,7 @@ export function updateActivity(
 }
 
 export function publishActivity(db: Db, activityId: number, now = new Date()): Activity {
-  return write(db, () => {
+  return transaction(db, () => {
     const current = db.select().from(activities).where(eq(activities.id, activityId)).get();
     if (!current) throw new DomainError('NOT_FOUND', 'Aktiviteten finns inte.');
     if (current.status !== 'utkast') throw new DomainError('CONFLICT', current.status === 'inställd' ? 'En inställd aktivitet kan inte publiceras.' : 'Aktiviteten är redan publicerad.');
@@ -162,7 +162,7 @@ export function publishActivity(db: Db, activityId: number, now = new Date()): A
 
 /** Cancels the activity and mails everyone who had a seat, an offer, a waitlist place or an open request. */
 export function cancelActivity(db: Db, activityId: number, message: string | null, options: { base?: string } = {}, now = new Date()): { notified: number } {
-  return write(db, () => {
+  return transaction(db, () => {
     const current = db.select().from(activities).where(eq(activities.id, activityId)).get();
     if (!current) throw new DomainError('NOT_FOUND', 'Aktiviteten finns inte.');
     if (current.status === 'inställd') throw new DomainError('CONFLICT', 'Aktiviteten är redan inställd.');

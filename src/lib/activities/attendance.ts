@@ -5,6 +5,7 @@ import { activityDates, attendance, registrations, type ActivityDate } from '../
 import type { Db } from '../db.ts';
 import { formatDateTime } from '../time.ts';
 import { DomainError } from '../errors.ts';
+import { transaction } from '../tx.ts';
 
 /** A date can be checked in from its start time on (not before the day has begun). */
 export function hasStarted(date: Pick<ActivityDate, 'startsAt'>, now = new Date()): boolean {
@@ -12,7 +13,7 @@ export function hasStarted(date: Pick<ActivityDate, 'startsAt'>, now = new Date(
 }
 
 export function markAttendance(db: Db, activityId: number, registrationId: number, dateId: number, present: boolean, markedBy: number, now = new Date()): void {
-  db.transaction(() => {
+  transaction(db, () => {
     const reg = db.select().from(registrations).where(eq(registrations.id, registrationId)).get();
     if (!reg || reg.activityId !== activityId) throw new DomainError('NOT_FOUND', 'Deltagaren finns inte på aktiviteten.');
     if (reg.status !== 'confirmed') throw new DomainError('CONFLICT', 'Bara deltagare med bekräftad plats kan checkas in.');

@@ -6,7 +6,7 @@ import type { Db } from '../db.ts';
 import { DomainError } from '../errors.ts';
 import { sendConfirmation, sendOffer, sendOfferExpired } from './mails.ts';
 import { firstEligibleWaitlisted, hasFreeSeat, loadActivity } from './seats.ts';
-import { write } from './tx.ts';
+import { transaction } from '../tx.ts';
 
 export const OFFER_HOURS = 48;
 const OFFER_MS = OFFER_HOURS * 60 * 60 * 1000;
@@ -24,7 +24,7 @@ function person(db: Db, userId: number) {
  * (or its own); returns the registrations that received an offer.
  */
 export function promoteWaitlist(db: Db, activityId: number, now = new Date(), base?: string): number[] {
-  return write(db, () => {
+  return transaction(db, () => {
     const activity = loadActivity(db, activityId);
     if (!activity || activity.status !== 'publicerad' || now >= activity.startsAt) return [];
     const offered: number[] = [];
@@ -54,7 +54,7 @@ export function expireDueOffers(db: Db, now = new Date(), options: { activityId?
   if (options.activityId != null) conditions.push(eq(registrations.activityId, options.activityId));
   // Cheap read first: page views should not take the write lock when nothing is due.
   if (!db.select({ id: registrations.id }).from(registrations).where(and(...conditions)).limit(1).get()) return 0;
-  return write(db, () => {
+  return transaction(db, () => {
     const due = db.select().from(registrations).where(and(...conditions)).all();
     const touched = new Map<number, Activity>();
     for (const reg of due) {
@@ -77,7 +77,7 @@ export function expireDueOffers(db: Db, now = new Date(), options: { activityId?
 /** Accepts an open offer: the seat becomes confirmed and the confirmation (with calendar file) is mailed. */
 export function acceptOffer(db: Db, activityId: number, userId: number, options: { base?: string } = {}, now = new Date()) {
   expireDueOffers(db, now, { activityId, base: options.base });
-  return write(db, () => {
+  return transaction(db, () => {
     const reg = db.select().from(registrations).where(and(eq(registrations.activityId, activityId), eq(registrations.userId, userId))).get();
     if (!reg) throw new DomainError('NOT_FOUND', 'Du har inget erbjudande för den här aktiviteten.');
     if (reg.status === 'confirmed') return reg;

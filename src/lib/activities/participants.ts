@@ -1,9 +1,11 @@
 // Organiser views: the participant list with status, organisation and municipality, and figures per activity.
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { attendance, organisations, registrations, users, type RegistrationStatus } from '../../../db/schema/index.ts';
+import { attendance, organisations, registrations, users, type Activity, type RegistrationStatus } from '../../../db/schema/index.ts';
 import type { Db } from '../db.ts';
 import { ACTIVE_STATUSES } from './seats.ts';
+import { transaction } from '../tx.ts';
+import { sendMessageToParticipant } from './mails.ts';
 
 export interface Participant {
   registrationId: number;
@@ -132,4 +134,17 @@ export function confirmedEmails(db: Db, activityId: number) {
     .where(and(eq(registrations.activityId, activityId), eq(registrations.status, 'confirmed')))
     .orderBy(asc(users.name))
     .all();
+}
+
+/**
+ * Mails every confirmed participant the organiser's message, all in one transaction: either every mail is
+ * in the outbox or none is (the sender delivers them after commit). Returns how many were written.
+ */
+export function messageConfirmedParticipants(db: Db, activity: Activity, message: { subject: string; body: string; sender: string }, options: { base?: string } = {}): number {
+  const batch = `${Date.now()}-${crypto.randomUUID()}`;
+  return transaction(db, () => {
+    const people = confirmedEmails(db, activity.id);
+    for (const p of people) sendMessageToParticipant(db, activity, p, message.subject, message.body, message.sender, `activity-message:${activity.id}:${batch}:${p.id}`, options);
+    return people.length;
+  });
 }

@@ -9,8 +9,8 @@ import { requiresApproval } from './kinds.ts';
 import { sendConfirmation, sendRegistrationCancelled, sendRequestDeclined, sendRequestReceived, sendWaitlisted } from './mails.ts';
 import { expireDueOffers, promoteWaitlist } from './offers.ts';
 import { ACTIVE_STATUSES, loadActivity, newcomerGetsSeat, nextWaitlistSeq, registrationClosedReason, waitlistPosition } from './seats.ts';
-import { write } from './tx.ts';
 import { notifyHostOfRequest } from './requests.ts';
+import { transaction } from '../tx.ts';
 
 export { waitlistPosition, seatsTaken, registrationClosedReason } from './seats.ts';
 export { acceptOffer, expireDueOffers, promoteWaitlist } from './offers.ts';
@@ -46,7 +46,7 @@ export function register(db: Db, input: RegistrationInput, options: { base?: str
   const now = options.now ?? new Date();
   // Offers whose time is up pass on first, so the newcomer queues behind the right people.
   expireDueOffers(db, now, { activityId: input.activityId, base: options.base });
-  return write(db, () => {
+  return transaction(db, () => {
     const activity = loadActivity(db, input.activityId);
     if (!activity) throw new DomainError('NOT_FOUND', 'Aktiviteten finns inte.');
     const closed = registrationClosedReason(activity, now);
@@ -99,7 +99,7 @@ export function register(db: Db, input: RegistrationInput, options: { base?: str
  */
 export function cancelRegistration(db: Db, activityId: number, userId: number, options: { base?: string; now?: Date } = {}): { registration: Registration; previousStatus: Registration['status'] } {
   const now = options.now ?? new Date();
-  return write(db, () => {
+  return transaction(db, () => {
     const reg = db.select().from(registrations).where(and(eq(registrations.activityId, activityId), eq(registrations.userId, userId))).get();
     if (!reg || !(ACTIVE_STATUSES as readonly string[]).includes(reg.status)) throw new DomainError('CONFLICT', 'Du har ingen anmälan att avboka.');
     const activity = loadActivity(db, activityId)!;
@@ -125,7 +125,7 @@ export function decideRequest(
   options: { base?: string; now?: Date } = {},
 ): RegistrationOutcome {
   const now = options.now ?? new Date();
-  return write(db, () => {
+  return transaction(db, () => {
     const reg = db.select().from(registrations).where(eq(registrations.id, registrationId)).get();
     if (!reg) throw new DomainError('NOT_FOUND', 'Förfrågan finns inte.');
     if (reg.status !== 'requested') throw new DomainError('CONFLICT', 'Förfrågan är redan besvarad.');
@@ -158,9 +158,15 @@ export function decideRequest(
   });
 }
 
-export function getRegistration(db: Db, activityId: number, userId: number): (Registration & { position: number | null }) | null {
+/**
+ * A member's registration as pages show it. Reading never writes: an offer whose time is up reads as
+ * expired here, and the background sweep (src/lib/jobs.ts) passes the seat on within a minute.
+ */
+export function getRegistration(db: Db, activityId: number, userId: number, now = new Date()): (Registration & { position: number | null }) | null {
   const reg = db.select().from(registrations).where(and(eq(registrations.activityId, activityId), eq(registrations.userId, userId))).get();
-  return reg ? { ...reg, position: waitlistPosition(db, reg) } : null;
+  if (!reg) return null;
+  if (reg.status === 'offered' && reg.offerExpiresAt && reg.offerExpiresAt <= now) return { ...reg, status: 'expired', offerExpiresAt: null, position: null };
+  return { ...reg, position: waitlistPosition(db, reg) };
 }
 
 export function getRegistrationById(db: Db, id: number): Registration | undefined {

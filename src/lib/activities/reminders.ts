@@ -4,6 +4,7 @@ import { and, asc, eq, gt, inArray, lte } from 'drizzle-orm';
 import { activities, activityDates, registrations, users } from '../../../db/schema/index.ts';
 import type { Db } from '../db.ts';
 import { sendReminder } from './mails.ts';
+import { transaction } from '../tx.ts';
 
 export const REMINDER_LEAD_MS = 2 * 24 * 60 * 60 * 1000;
 
@@ -26,7 +27,7 @@ export function sendDueReminders(db: Db, now = new Date(), options: { base?: str
       .filter((p) => !p.confirmedAt || p.confirmedAt.getTime() < reminderFrom);
     if (people.length === 0) continue;
     const dates = db.select().from(activityDates).where(eq(activityDates.activityId, activity.id)).orderBy(asc(activityDates.startsAt)).all();
-    db.transaction(() => {
+    transaction(db, () => {
       for (const p of people) if (sendReminder(db, activity, dates, p, options)) sent++;
     });
   }

@@ -1,7 +1,6 @@
 // Upcoming published activities as plain objects, for the start page and guide pages.
 import { getDb, type Db } from '../db.ts';
 import { listPublishedUpcoming } from './activities.ts';
-import { ensureActivityJobs } from './jobs.ts';
 import { KIND_LABELS } from './kinds.ts';
 import { availabilityFor } from './availability.ts';
 import type { ActivityKind } from '../../../db/schema/index.ts';
@@ -21,7 +20,6 @@ export interface UpcomingActivity {
 
 /** Published activities that have not ended, soonest first; `guideSlug` keeps those linked to that method guide. */
 export function listUpcomingActivities(db: Db, options: { limit?: number; guideSlug?: string; now?: Date } = {}): UpcomingActivity[] {
-  ensureActivityJobs(db);
   const list = listPublishedUpcoming(db, { limit: options.limit, guideSlug: options.guideSlug }, options.now);
   const seats = availabilityFor(db, list, null);
   return list.map((a) => ({

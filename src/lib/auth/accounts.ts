@@ -17,6 +17,7 @@ import { hashPassword, passwordPolicyError, verifyAgainstDummy, verifyPassword }
 import { createPasswordResetToken, resetPasswordWithToken, validatePasswordResetToken } from './password-reset.ts';
 import { limits } from './rate-limit.ts';
 import { trustedDeviceId } from './trusted-device.ts';
+import { transaction } from '../tx.ts';
 
 export interface RequestContext {
   /** Public base URL for links in mails, e.g. "https://skaraborgsnatet.se". */
@@ -64,7 +65,7 @@ export async function signUp(db: Db, input: SignUpInput, ctx: RequestContext): P
   }
   if (existing && !mayMail) return { ok: true };
   const signUpData = { name: input.name, passwordHash };
-  const { code, expiresAt } = db.transaction(() => {
+  const { code, expiresAt } = transaction(db, () => {
     const user = existing ?? db.insert(users).values({ ...signUpData, email, status: 'unverified', createdAt: now }).returning().get();
     return { user, ...createEmailVerificationRequest(db, user, now, signUpData) };
   });
@@ -206,7 +207,7 @@ export async function changePassword(
   const policy = passwordPolicyError(next, { email: user.email, name: user.name });
   if (policy) return { ok: false, reason: 'field', field: 'newPassword', message: policy };
   const passwordHash = await hashPassword(next);
-  db.transaction(() => {
+  transaction(db, () => {
     db.update(users).set({ passwordHash }).where(eq(users.id, user.id)).run();
     db.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, currentSessionId))).run();
   });

@@ -5,6 +5,7 @@ import { emailVerificationRequests, users, type User } from '../../../db/schema/
 import type { Db } from '../db.ts';
 import { organisationForEmail } from '../organisations/index.ts';
 import { constantTimeEqual, generateCode, normaliseCode, sha256Hex } from './tokens.ts';
+import { transaction } from '../tx.ts';
 
 export const VERIFICATION_CODE_LIFETIME_MS = 30 * 60 * 1000;
 export const VERIFICATION_MAX_ATTEMPTS = 5;
@@ -27,7 +28,7 @@ export function createEmailVerificationRequest(
 ): { code: string; expiresAt: Date } {
   const code = generateCode();
   const expiresAt = new Date(now.getTime() + VERIFICATION_CODE_LIFETIME_MS);
-  db.transaction(() => {
+  transaction(db, () => {
     db.insert(emailVerificationRequests)
       .values({ userId: user.id, email: user.email, codeHash: sha256Hex(code), attempts: 0, expiresAt, createdAt: now, name: signUp?.name ?? null, passwordHash: signUp?.passwordHash ?? null })
       .run();
@@ -53,7 +54,7 @@ export type VerifyResult =
  * member organisation) or pending (a coordinator must approve it).
  */
 export function verifyEmailCode(db: Db, email: string, input: string, now = new Date()): VerifyResult {
-  return db.transaction((): VerifyResult => {
+  return transaction(db, (): VerifyResult => {
     const rows = db
       .select({ request: emailVerificationRequests, user: users })
       .from(emailVerificationRequests)

@@ -6,6 +6,7 @@ import type { Db } from '../db.ts';
 import { markEmailVerified } from './email-verification.ts';
 import { invalidateAllSessions } from './session.ts';
 import { generateToken, sha256Hex } from './tokens.ts';
+import { transaction } from '../tx.ts';
 
 export const RESET_TOKEN_LIFETIME_MS = 60 * 60 * 1000;
 
@@ -13,7 +14,7 @@ export const RESET_TOKEN_LIFETIME_MS = 60 * 60 * 1000;
 export function createPasswordResetToken(db: Db, userId: number, now = new Date()): { token: string; expiresAt: Date } {
   const token = generateToken();
   const expiresAt = new Date(now.getTime() + RESET_TOKEN_LIFETIME_MS);
-  db.transaction(() => {
+  transaction(db, () => {
     db.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, userId)).run();
     db.insert(passwordResetTokens).values({ id: sha256Hex(token), userId, expiresAt, createdAt: now }).run();
   });
@@ -42,7 +43,7 @@ export function validatePasswordResetToken(db: Db, token: string, now = new Date
  * since the link proved the address, completes a pending e-mail verification. Null when the token is invalid.
  */
 export function resetPasswordWithToken(db: Db, token: string, passwordHash: string, now = new Date()): User | null {
-  return db.transaction(() => {
+  return transaction(db, () => {
     const user = validatePasswordResetToken(db, token, now);
     if (!user) return null;
     db.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, user.id)).run();

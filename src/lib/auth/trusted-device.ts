@@ -7,6 +7,7 @@ import type { AstroCookies } from 'astro';
 import { trustedDevices } from '../../../db/schema/index.ts';
 import type { Db } from '../db.ts';
 import { generateToken, sha256Hex } from './tokens.ts';
+import { transaction } from '../tx.ts';
 
 export const DEVICE_COOKIE = 'enhet';
 const LIFETIME_MS = 180 * 24 * 60 * 60 * 1000;
@@ -33,7 +34,7 @@ export function trustDevice(db: Db, userId: number, currentToken: string | undef
     return { token: currentToken, expiresAt };
   }
   const token = generateToken();
-  db.transaction(() => {
+  transaction(db, () => {
     db.insert(trustedDevices).values({ id: sha256Hex(token), userId, expiresAt, createdAt: now }).run();
     const rows = db.select({ id: trustedDevices.id }).from(trustedDevices).where(eq(trustedDevices.userId, userId)).orderBy(desc(trustedDevices.createdAt)).all();
     const stale = rows.slice(MAX_DEVICES_PER_USER).map((r) => r.id);

@@ -15,6 +15,7 @@ import { sendMail } from '../mail/outbox.ts';
 import { composeMail } from '../mail/layout.ts';
 import { slugify } from '../text/slugify.ts';
 import { DomainError } from '../errors.ts';
+import { transaction } from '../tx.ts';
 
 export function getGroupBySlug(db: Db, slug: string): ClusterGroup | undefined {
   return db.select().from(clusterGroups).where(eq(clusterGroups.slug, slug)).get();
@@ -145,11 +146,11 @@ export function createGroup(db: Db, input: GroupInput & { leadEmails: string[]; 
     return u;
   });
   if (leads.length === 0) throw new DomainError('BAD_REQUEST', 'Ange minst en gruppledare.');
-  return db.transaction((tx) => {
-    const group = tx
+  return transaction(db, () => {
+    const group = db
       .insert(clusterGroups)
       .values({
-        slug: uniqueSlug(tx as unknown as Db, input.name),
+        slug: uniqueSlug(db, input.name),
         name: input.name.trim(),
         problemArea: input.problemArea.trim(),
         description: input.description.trim(),
@@ -160,7 +161,7 @@ export function createGroup(db: Db, input: GroupInput & { leadEmails: string[]; 
       .get();
     const now = new Date();
     for (const lead of new Map(leads.map((l) => [l.id, l])).values()) {
-      tx.insert(clusterMemberships).values({ groupId: group.id, userId: lead.id, role: 'lead', status: 'active', joinedAt: now }).run();
+      db.insert(clusterMemberships).values({ groupId: group.id, userId: lead.id, role: 'lead', status: 'active', joinedAt: now }).run();
     }
     return group;
   });
@@ -190,15 +191,15 @@ function leadEmails(db: Db, groupId: number): string[] {
 export function requestToJoin(db: Db, group: ClusterGroup, userId: number, message: string, origin: string): void {
   if (group.joinMode !== 'request') throw new DomainError('BAD_REQUEST', 'Gruppen tar inte emot förfrågningar.');
   const requester = db.select().from(users).where(eq(users.id, userId)).get()!;
-  db.transaction((tx) => {
-    const row = tx
+  transaction(db, () => {
+    const row = db
       .insert(clusterMemberships)
       .values({ groupId: group.id, userId, role: 'member', status: 'requested', message: message.trim() || null })
       .onConflictDoNothing()
       .returning({ id: clusterMemberships.id })
       .get();
     if (!row) throw new DomainError('CONFLICT', 'Du har redan en förfrågan eller ett medlemskap i gruppen.');
-    for (const to of leadEmails(tx as unknown as Db, group.id)) {
+    for (const to of leadEmails(db, group.id)) {
       const mail = composeMail(
         [
           `Hej!`,
@@ -207,7 +208,7 @@ export function requestToJoin(db: Db, group: ClusterGroup, userId: number, messa
         ],
         { url: `${origin}/klustergrupper/${group.slug}/hantera`, label: 'Hantera förfrågningar' },
       );
-      sendMail(tx as unknown as Db, { to, subject: `Ny förfrågan till klustergruppen ${group.name}`, ...mail });
+      sendMail(db, { to, subject: `Ny förfrågan till klustergruppen ${group.name}`, ...mail });
     }
   });
 }
@@ -220,11 +221,11 @@ export function decideRequest(db: Db, group: ClusterGroup, membershipId: number,
     .where(and(eq(clusterMemberships.id, membershipId), eq(clusterMemberships.groupId, group.id), eq(clusterMemberships.status, 'requested')))
     .get();
   if (!row) throw new DomainError('NOT_FOUND', 'Förfrågan finns inte längre.');
-  db.transaction((tx) => {
+  transaction(db, () => {
     if (approve) {
-      tx.update(clusterMemberships).set({ status: 'active', joinedAt: new Date() }).where(eq(clusterMemberships.id, membershipId)).run();
+      db.update(clusterMemberships).set({ status: 'active', joinedAt: new Date() }).where(eq(clusterMemberships.id, membershipId)).run();
     } else {
-      tx.delete(clusterMemberships).where(eq(clusterMemberships.id, membershipId)).run();
+      db.delete(clusterMemberships).where(eq(clusterMemberships.id, membershipId)).run();
     }
     const mail = approve
       ? composeMail([`Hej!`, `Din förfrågan att gå med i klustergruppen ${group.name} har godkänts. Välkommen!`], {
@@ -232,7 +233,7 @@ export function decideRequest(db: Db, group: ClusterGroup, membershipId: number,
           label: 'Gå till gruppen',
         })
       : composeMail([`Hej!`, `Din förfrågan att gå med i klustergruppen ${group.name} har inte godkänts den här gången.`]);
-    sendMail(tx as unknown as Db, {
+    sendMail(db, {
       to: row.email,
       subject: approve ? `Du är medlem i ${group.name}` : `Svar på din förfrågan till ${group.name}`,
       ...mail,
@@ -248,8 +249,8 @@ export function decideRequest(db: Db, group: ClusterGroup, membershipId: number,
 export function inviteMember(db: Db, group: ClusterGroup, email: string, invitedById: number, origin: string): void {
   const invitee = activeUserByEmail(db, email);
   if (!invitee) return;
-  db.transaction((tx) => {
-    const row = tx
+  transaction(db, () => {
+    const row = db
       .insert(clusterMemberships)
       .values({ groupId: group.id, userId: invitee.id, role: 'member', status: 'invited', invitedById })
       .onConflictDoNothing()
@@ -260,7 +261,7 @@ export function inviteMember(db: Db, group: ClusterGroup, email: string, invited
       url: `${origin}/klustergrupper/${group.slug}`,
       label: 'Gå till gruppen',
     });
-    sendMail(tx as unknown as Db, { to: invitee.email, subject: `Inbjudan till klustergruppen ${group.name}`, ...mail });
+    sendMail(db, { to: invitee.email, subject: `Inbjudan till klustergruppen ${group.name}`, ...mail });
   });
 }
 
@@ -281,41 +282,41 @@ function activeLeadCount(db: Db, groupId: number, exceptMembershipId?: number): 
 export function leaveGroup(db: Db, groupId: number, userId: number): void {
   const m = getMembership(db, groupId, userId);
   if (!m) throw new DomainError('BAD_REQUEST', 'Du är inte medlem i gruppen.');
-  db.transaction((tx) => {
-    if (m.status === 'active' && m.role === 'lead' && activeLeadCount(tx as unknown as Db, groupId, m.id) === 0) {
+  transaction(db, () => {
+    if (m.status === 'active' && m.role === 'lead' && activeLeadCount(db, groupId, m.id) === 0) {
       throw new DomainError('CONFLICT', 'Du är gruppens enda gruppledare. Be en samordnare utse en ny gruppledare innan du lämnar gruppen.');
     }
-    tx.delete(clusterMemberships).where(eq(clusterMemberships.id, m.id)).run();
+    db.delete(clusterMemberships).where(eq(clusterMemberships.id, m.id)).run();
   });
 }
 
 /** Appoints or demotes a lead (coordinators). A group always keeps at least one lead. */
 export function setMemberRole(db: Db, groupId: number, membershipId: number, role: MemberRole): void {
-  db.transaction((tx) => {
-    const m = tx
+  transaction(db, () => {
+    const m = db
       .select()
       .from(clusterMemberships)
       .where(and(eq(clusterMemberships.id, membershipId), eq(clusterMemberships.groupId, groupId), eq(clusterMemberships.status, 'active')))
       .get();
     if (!m) throw new DomainError('NOT_FOUND', 'Medlemmen finns inte i gruppen.');
-    if (role === 'member' && m.role === 'lead' && activeLeadCount(tx as unknown as Db, groupId, m.id) === 0) {
+    if (role === 'member' && m.role === 'lead' && activeLeadCount(db, groupId, m.id) === 0) {
       throw new DomainError('CONFLICT', 'Gruppen måste ha minst en gruppledare.');
     }
-    tx.update(clusterMemberships).set({ role }).where(eq(clusterMemberships.id, m.id)).run();
+    db.update(clusterMemberships).set({ role }).where(eq(clusterMemberships.id, m.id)).run();
   });
 }
 
 export function removeMember(db: Db, groupId: number, membershipId: number): void {
-  db.transaction((tx) => {
-    const m = tx
+  transaction(db, () => {
+    const m = db
       .select()
       .from(clusterMemberships)
       .where(and(eq(clusterMemberships.id, membershipId), eq(clusterMemberships.groupId, groupId)))
       .get();
     if (!m) throw new DomainError('NOT_FOUND', 'Medlemmen finns inte i gruppen.');
-    if (m.status === 'active' && m.role === 'lead' && activeLeadCount(tx as unknown as Db, groupId, m.id) === 0) {
+    if (m.status === 'active' && m.role === 'lead' && activeLeadCount(db, groupId, m.id) === 0) {
       throw new DomainError('CONFLICT', 'Gruppens enda gruppledare kan inte tas bort.');
     }
-    tx.delete(clusterMemberships).where(eq(clusterMemberships.id, m.id)).run();
+    db.delete(clusterMemberships).where(eq(clusterMemberships.id, m.id)).run();
   });
 }

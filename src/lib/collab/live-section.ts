@@ -13,6 +13,7 @@ import { normaliseText, threeWayMerge } from '../ideas/merge.ts';
 import { appendUpdate, clearWriters, compact, loadState, recordContributors, setSyncedRevision } from './store.ts';
 import { replaceText } from './text-change.ts';
 import { collabSettings } from './settings.ts';
+import { transaction } from '../tx.ts';
 
 export const TEXT_NAME = 'markdown';
 export const MESSAGE_SYNC = 0;
@@ -161,28 +162,24 @@ export class LiveSection {
   writeRevision(now = new Date()): number | null {
     clearTimeout(this.idleTimer);
     if (this.closed) return null;
-    const result = this.db.transaction(
-      (tx) => {
-        const t = tx as unknown as Db;
-        const section = t.select().from(ideaSections).where(eq(ideaSections.id, this.sectionId)).get();
-        if (!section) return null;
-        const current = section.currentRevisionId ?? 0;
-        if (this.syncedRevisionId !== current) this.mergeRevision(current);
-        const text = normaliseText(this.text.toString());
-        const writers = [...this.writers];
-        if (writers.length === 0 || text === (revisionText(t, this.sectionId, current) ?? '')) {
-          clearWriters(this.db, this.sectionId);
-          return null;
-        }
-        const authorId = this.lastWriter !== null && this.writers.has(this.lastWriter) ? this.lastWriter : writers[0]!;
-        const id = insertRevision(t, section, { text, authorId, baseRevisionId: current, kind: 'edit' }, now);
-        recordContributors(this.db, this.sectionId, id, writers);
-        setSyncedRevision(this.db, this.sectionId, id);
-        this.syncedRevisionId = id;
-        return id;
-      },
-      { behavior: 'immediate' },
-    );
+    const result = transaction(this.db, () => {
+      const section = this.db.select().from(ideaSections).where(eq(ideaSections.id, this.sectionId)).get();
+      if (!section) return null;
+      const current = section.currentRevisionId ?? 0;
+      if (this.syncedRevisionId !== current) this.mergeRevision(current);
+      const text = normaliseText(this.text.toString());
+      const writers = [...this.writers];
+      if (writers.length === 0 || text === (revisionText(this.db, this.sectionId, current) ?? '')) {
+        clearWriters(this.db, this.sectionId);
+        return null;
+      }
+      const authorId = this.lastWriter !== null && this.writers.has(this.lastWriter) ? this.lastWriter : writers[0]!;
+      const id = insertRevision(this.db, section, { text, authorId, baseRevisionId: current, kind: 'edit' }, now);
+      recordContributors(this.db, this.sectionId, id, writers);
+      setSyncedRevision(this.db, this.sectionId, id);
+      this.syncedRevisionId = id;
+      return id;
+    });
     this.writers.clear();
     this.compactNow();
     return result;

@@ -1,6 +1,7 @@
 // SQLite persistence of live section documents: Yjs updates are appended one per transaction before
 // they are passed on (so an acknowledged update is on disk), and compacted into one snapshot row.
 import type { Db } from '../db.ts';
+import { transaction } from '../tx.ts';
 
 export interface StoredState {
   updates: Uint8Array[];
@@ -49,20 +50,20 @@ export function loadState(db: Db, sectionId: number): StoredState {
 /** Stores one update (and its writer) in one transaction. */
 export function appendUpdate(db: Db, sectionId: number, update: Uint8Array, userId: number | null, now = Date.now()): void {
   const s = st(db);
-  db.$client.transaction(() => {
+  transaction(db, () => {
     s.append.run(sectionId, Buffer.from(update.buffer, update.byteOffset, update.byteLength), now);
     if (userId !== null) s.addWriter.run(sectionId, userId);
-  })();
+  });
 }
 
 /** Replaces every stored update of the section by one snapshot of the whole document. */
 export function compact(db: Db, sectionId: number, snapshot: Uint8Array, now = Date.now()): void {
   const s = st(db);
-  db.$client.transaction(() => {
+  transaction(db, () => {
     const last = (s.lastId.get(sectionId) as { id: number | null }).id;
     if (last !== null) s.dropUpTo.run(sectionId, last);
     s.snapshot.run(sectionId, Buffer.from(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength), now);
-  })();
+  });
 }
 
 export function setSyncedRevision(db: Db, sectionId: number, revisionId: number | null): void {

@@ -17,6 +17,7 @@ import { sectionByKey } from '../ideas/template.ts';
 import { heartbeat } from '../ideas/presence.ts';
 import { LiveSection, MESSAGE_AWARENESS, MESSAGE_SYNC, type Peer } from './live-section.ts';
 import { COLLAB_PATH, collabSettings } from './settings.ts';
+import { configuredSiteUrl } from '../config.ts';
 import { mayStillEdit } from './recheck.ts';
 
 /** Close codes the editor island understands (4000–4999 are free for applications). */
@@ -46,7 +47,7 @@ function readCookie(header: string | undefined, name: string): string | null {
 }
 
 /** The browser must be on the portal itself: Origin's host equals Host (or SITE_URL's, behind a proxy). */
-export function originAllowed(req: IncomingMessage, siteUrl = process.env.SITE_URL): boolean {
+export function originAllowed(req: IncomingMessage, siteUrl = configuredSiteUrl()): boolean {
   const origin = req.headers.origin;
   if (!origin) return false;
   let host: string;
@@ -94,7 +95,8 @@ export interface CollabServer {
 }
 
 export function createCollabServer(getDb: () => Db): CollabServer {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: collabSettings.maxMessageBytes });
+  // Made on the first upgrade: the settings come from the runtime configuration, which a build never reads.
+  let wss: WebSocketServer | undefined;
   const sections = new Map<number, LiveSection>();
   const connections = new Set<Connection>();
 
@@ -178,6 +180,7 @@ export function createCollabServer(getDb: () => Db): CollabServer {
     const section = getSection(db, ideaId, sectionKey);
     if (!section) return refuse(socket, 404, 'Not Found'), true;
 
+    wss ??= new WebSocketServer({ noServer: true, maxPayload: collabSettings.maxMessageBytes });
     wss.handleUpgrade(req, socket, head, (ws) => {
       let live = sections.get(section.id);
       if (!live) {

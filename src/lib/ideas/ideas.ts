@@ -13,15 +13,16 @@ import {
 import type { Db } from '../db.ts';
 import { DomainError } from '../errors.ts';
 import { SECTIONS, SHAREABLE_STATUSES, type SectionDefinition } from './template.ts';
+import { transaction } from '../tx.ts';
 
 export function createIdea(db: Db, input: { groupId: number; title: string; targetCall: string; createdById: number }): Idea {
-  return db.transaction((tx) => {
-    const idea = tx
+  return transaction(db, () => {
+    const idea = db
       .insert(ideas)
       .values({ groupId: input.groupId, title: input.title.trim(), targetCall: input.targetCall.trim(), createdById: input.createdById })
       .returning()
       .get();
-    tx.insert(ideaSections)
+    db.insert(ideaSections)
       .values(SECTIONS.map((s) => ({ ideaId: idea.id, key: s.key })))
       .run();
     return idea;

@@ -10,6 +10,7 @@ import { sendMail } from '../mail/outbox.ts';
 import { stockholmDay } from '../time.ts';
 import { countLabel } from '../text/plural.ts';
 import { sectionByKey } from './template.ts';
+import { transaction } from '../tx.ts';
 
 export const NOTIFY_LABELS: Record<NotifyChoice, string> = {
   each: 'Ett mejl för varje ny kommentar',
@@ -126,16 +127,16 @@ export function sendCommentDigests(db: Db, now = new Date(), base: string): numb
       .where(and(eq(ideas.groupId, group.id), gt(ideaComments.createdAt, since), ne(ideaComments.authorId, m.userId)))
       .orderBy(asc(ideaComments.id))
       .all();
-    db.transaction((tx) => {
+    transaction(db, () => {
       if (comments.length > 0) {
         const lines = comments.map((c) => `${c.ideaTitle}, ${sectionByKey(c.sectionKey)?.title ?? c.sectionKey} – ${c.authorName ?? 'borttagen användare'}:\n${c.body}\n${base}/klustergrupper/${group.slug}/ideer/${c.ideaId}/avsnitt/${c.sectionKey}#kommentarer`);
         const { text, html } = composeMail([`Hej ${name}!`, `${countLabel(comments.length, 'ny kommentar', 'nya kommentarer')} i ${group.name} sedan förra sammanfattningen:`, ...lines], {
           url: `${base}/klustergrupper/${group.slug}`,
           label: 'Till gruppen',
         });
-        if (sendMail(tx as unknown as Db, { to: email, subject: `Dagens kommentarer i ${group.name}`, text, html, dedupeKey: `idea-digest:${m.id}:${today}` })) sent++;
+        if (sendMail(db, { to: email, subject: `Dagens kommentarer i ${group.name}`, text, html, dedupeKey: `idea-digest:${m.id}:${today}` })) sent++;
       }
-      tx.update(clusterMemberships).set({ digestSentAt: now }).where(eq(clusterMemberships.id, m.id)).run();
+      db.update(clusterMemberships).set({ digestSentAt: now }).where(eq(clusterMemberships.id, m.id)).run();
     });
   }
   return sent;

@@ -7,6 +7,7 @@ import type { Db } from '../db.ts';
 import { DomainError } from '../errors.ts';
 import { combineRegions, mergeRegions, normaliseText, threeWayMerge, type ConflictChoice, type MergeRegion } from './merge.ts';
 import { historyDiff, type DiffLine } from './word-diff.ts';
+import { transaction } from '../tx.ts';
 
 export const DELETED_USER = 'borttagen användare';
 
@@ -89,42 +90,38 @@ export interface SaveInput {
 export function saveSection(db: Db, input: SaveInput): SaveResult {
   const mine = normaliseText(input.text);
   const now = input.now ?? new Date();
-  return db.transaction(
-    (tx) => {
-      const t = tx as unknown as Db;
-      const section = t.select().from(ideaSections).where(eq(ideaSections.id, input.sectionId)).get();
-      if (!section) throw new DomainError('NOT_FOUND', 'Avsnittet finns inte.');
-      const latestId = section.currentRevisionId ?? 0;
-      const baseText = input.baseRevisionId > latestId ? null : revisionText(t, section.id, input.baseRevisionId);
-      if (baseText === null) throw new DomainError('BAD_REQUEST', 'Versionen du utgick från finns inte. Ladda om sidan och försök igen.');
+  return transaction(db, () => {
+    const section = db.select().from(ideaSections).where(eq(ideaSections.id, input.sectionId)).get();
+    if (!section) throw new DomainError('NOT_FOUND', 'Avsnittet finns inte.');
+    const latestId = section.currentRevisionId ?? 0;
+    const baseText = input.baseRevisionId > latestId ? null : revisionText(db, section.id, input.baseRevisionId);
+    if (baseText === null) throw new DomainError('BAD_REQUEST', 'Versionen du utgick från finns inte. Ladda om sidan och försök igen.');
 
-      if (input.baseRevisionId === latestId) {
-        if (mine === baseText) return { outcome: 'unchanged', revisionId: latestId };
-        const id = insertRevision(t, section, { text: mine, authorId: input.authorId, baseRevisionId: input.baseRevisionId, kind: input.resolving ? 'resolve' : 'edit' }, now);
-        return { outcome: 'applied', revisionId: id };
-      }
+    if (input.baseRevisionId === latestId) {
+      if (mine === baseText) return { outcome: 'unchanged', revisionId: latestId };
+      const id = insertRevision(db, section, { text: mine, authorId: input.authorId, baseRevisionId: input.baseRevisionId, kind: input.resolving ? 'resolve' : 'edit' }, now);
+      return { outcome: 'applied', revisionId: id };
+    }
 
-      const latestText = revisionText(t, section.id, latestId)!;
-      const merged = threeWayMerge(baseText, latestText, mine);
-      const authors = authorsBetween(t, section.id, input.baseRevisionId, latestId);
-      if (!merged.clean) {
-        return {
-          outcome: 'conflict',
-          mine,
-          latestRevisionId: latestId,
-          latestText,
-          latestAuthors: authors,
-          markedText: merged.markedText,
-          baseRevisionId: input.baseRevisionId,
-          regions: mergeRegions(baseText, latestText, mine),
-        };
-      }
-      if (merged.text === latestText) return { outcome: 'unchanged', revisionId: latestId };
-      const id = insertRevision(t, section, { text: merged.text, authorId: input.authorId, baseRevisionId: input.baseRevisionId, kind: 'merge' }, now);
-      return { outcome: 'merged', revisionId: id, mergedWith: authors };
-    },
-    { behavior: 'immediate' },
-  );
+    const latestText = revisionText(db, section.id, latestId)!;
+    const merged = threeWayMerge(baseText, latestText, mine);
+    const authors = authorsBetween(db, section.id, input.baseRevisionId, latestId);
+    if (!merged.clean) {
+      return {
+        outcome: 'conflict',
+        mine,
+        latestRevisionId: latestId,
+        latestText,
+        latestAuthors: authors,
+        markedText: merged.markedText,
+        baseRevisionId: input.baseRevisionId,
+        regions: mergeRegions(baseText, latestText, mine),
+      };
+    }
+    if (merged.text === latestText) return { outcome: 'unchanged', revisionId: latestId };
+    const id = insertRevision(db, section, { text: merged.text, authorId: input.authorId, baseRevisionId: input.baseRevisionId, kind: 'merge' }, now);
+    return { outcome: 'merged', revisionId: id, mergedWith: authors };
+  });
 }
 
 /**
@@ -147,19 +144,15 @@ export function saveChosenVersions(
 /** Restoring never rewrites history: the old text becomes a new revision on top. */
 export function restoreRevision(db: Db, input: { sectionId: number; revisionId: number; authorId: number; now?: Date }): number {
   const now = input.now ?? new Date();
-  return db.transaction(
-    (tx) => {
-      const t = tx as unknown as Db;
-      const section = t.select().from(ideaSections).where(eq(ideaSections.id, input.sectionId)).get();
-      if (!section) throw new DomainError('NOT_FOUND', 'Avsnittet finns inte.');
-      const text = revisionText(t, section.id, input.revisionId);
-      if (text === null || input.revisionId === 0) throw new DomainError('NOT_FOUND', 'Versionen finns inte.');
-      const latest = section.currentRevisionId ?? 0;
-      if (latest === input.revisionId) throw new DomainError('BAD_REQUEST', 'Det är redan den senaste versionen.');
-      return insertRevision(t, section, { text, authorId: input.authorId, baseRevisionId: latest, kind: 'restore', restoredFromId: input.revisionId }, now);
-    },
-    { behavior: 'immediate' },
-  );
+  return transaction(db, () => {
+    const section = db.select().from(ideaSections).where(eq(ideaSections.id, input.sectionId)).get();
+    if (!section) throw new DomainError('NOT_FOUND', 'Avsnittet finns inte.');
+    const text = revisionText(db, section.id, input.revisionId);
+    if (text === null || input.revisionId === 0) throw new DomainError('NOT_FOUND', 'Versionen finns inte.');
+    const latest = section.currentRevisionId ?? 0;
+    if (latest === input.revisionId) throw new DomainError('BAD_REQUEST', 'Det är redan den senaste versionen.');
+    return insertRevision(db, section, { text, authorId: input.authorId, baseRevisionId: latest, kind: 'restore', restoredFromId: input.revisionId }, now);
+  });
 }
 
 export interface HistoryEntry {

@@ -1,7 +1,10 @@
+// The outbox: every mail the portal sends is a row here, written inside the caller's transaction. Nothing
+// leaves from here: the sender (src/lib/mail/sender.ts) delivers committed rows after the transaction, so
+// a rollback takes the mail back with everything else.
 import { count, desc, eq, or, sql } from 'drizzle-orm';
 import { outbox, type StoredAttachment } from '../../../db/schema/index.ts';
 import type { Db } from '../db.ts';
-import { deliver } from './transport.ts';
+import { config } from '../config.ts';
 
 export interface MailMessage {
   to: string;
@@ -13,23 +16,35 @@ export interface MailMessage {
   dedupeKey?: string;
 }
 
+export type OutboxMail = typeof outbox.$inferSelect;
+
+let queued: (() => void) | undefined;
+
+/** The sender registers here to hear of new rows; it looks for them after the current (synchronous) transaction. */
+export function onMailQueued(listener: (() => void) | undefined): void {
+  queued = listener;
+}
+
 /**
- * Stores the mail in the outbox (always: it is the record of what was sent) and, when SMTP is
- * configured, delivers it in the background. Returns false when the dedupe key was already used.
+ * Stores the mail in the outbox (always: it is the record of what was sent). With SMTP configured the row is
+ * due for delivery at once; the sender picks it up once the caller's transaction has committed. Returns
+ * false when the dedupe key was already used.
  */
-export function sendMail(db: Db, message: MailMessage): boolean {
+export function sendMail(db: Db, message: MailMessage, now = new Date()): boolean {
   const row = db
     .insert(outbox)
-    .values({ ...message, attachments: message.attachments ?? [], dedupeKey: message.dedupeKey ?? null })
+    .values({
+      ...message,
+      attachments: message.attachments ?? [],
+      dedupeKey: message.dedupeKey ?? null,
+      createdAt: now,
+      nextAttemptAt: config().mail.smtpUrl ? now : null,
+    })
     .onConflictDoNothing({ target: outbox.dedupeKey })
     .returning({ id: outbox.id })
     .get();
   if (!row) return false;
-  if (process.env.SMTP_URL) {
-    deliver(message)
-      .then(() => db.update(outbox).set({ sentAt: new Date() }).where(eq(outbox.id, row.id)).run())
-      .catch((error: unknown) => console.error(`SMTP-leverans misslyckades för utkorgsrad ${row.id}:`, (error as Error).message));
-  }
+  queued?.();
   return true;
 }
 

@@ -1,20 +1,27 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+// SMTP delivery through nodemailer. The sender (sender.ts) takes any MailTransport, so tests pass a fake.
+import nodemailer from 'nodemailer';
 import type { MailMessage } from './outbox.ts';
 
-let transporter: Transporter | undefined;
+export interface MailTransport {
+  send(message: MailMessage): Promise<void>;
+}
 
-export async function deliver(message: MailMessage): Promise<void> {
-  transporter ??= nodemailer.createTransport(process.env.SMTP_URL);
-  await transporter.sendMail({
-    from: process.env.MAIL_FROM ?? 'Skaraborgsnätet <noreply@skaraborgsnatet.se>',
-    to: message.to,
-    subject: message.subject,
-    text: message.text,
-    html: message.html,
-    attachments: (message.attachments ?? []).map((a) => ({
-      filename: a.filename,
-      contentType: a.contentType,
-      content: Buffer.from(a.content, 'base64'),
-    })),
-  });
+export function smtpTransport(url: string, from: string): MailTransport {
+  const transporter = nodemailer.createTransport(url);
+  return {
+    async send(message) {
+      await transporter.sendMail({
+        from,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+        attachments: (message.attachments ?? []).map((a) => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          content: Buffer.from(a.content, 'base64'),
+        })),
+      });
+    },
+  };
 }

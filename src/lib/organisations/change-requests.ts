@@ -7,6 +7,7 @@ import type { Db } from '../db.ts';
 import { composeMail } from '../mail/layout.ts';
 import { sendMail } from '../mail/outbox.ts';
 import { getOrganisation } from './index.ts';
+import { transaction } from '../tx.ts';
 
 export type RequestChangeResult =
   | { ok: true; request: OrganisationChangeRequest }
@@ -25,7 +26,7 @@ export function pendingRequestFor(db: Db, userId: number): (OrganisationChangeRe
 
 /** Files a request (replacing the member's open one). `organisationId` null asks to belong to none. */
 export function requestOrganisationChange(db: Db, user: Pick<User, 'id' | 'organisationId'>, organisationId: number | null, message: string | null, now = new Date()): RequestChangeResult {
-  return db.transaction((): RequestChangeResult => {
+  return transaction(db, (): RequestChangeResult => {
     if (organisationId !== null && !getOrganisation(db, organisationId)) {
       return { ok: false, field: 'organisationId', message: 'Välj en organisation i listan.' };
     }
@@ -97,7 +98,7 @@ export type DecideChangeResult =
  * themselves). Approval changes the organisation and ends the contact-person role; the member gets a mail.
  */
 export function decideOrganisationChange(db: Db, decider: Pick<User, 'id'>, requestId: number, approve: boolean, now = new Date()): DecideChangeResult {
-  const result = db.transaction((): DecideChangeResult => {
+  const result = transaction(db, (): DecideChangeResult => {
     const request = db.select().from(organisationChangeRequests).where(eq(organisationChangeRequests.id, requestId)).get();
     if (!request) return { ok: false, reason: 'not_found' };
     if (request.status !== 'pending') return { ok: false, reason: 'not_pending' };

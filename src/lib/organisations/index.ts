@@ -3,6 +3,7 @@ import { and, asc, eq, ne } from 'drizzle-orm';
 import { ORGANISATION_TYPES, organisations, type OrganisationType } from '../../../db/schema/index.ts';
 import type { Db } from '../db.ts';
 import { slugify } from '../text/slugify.ts';
+import { transaction } from '../tx.ts';
 
 export const SKARABORG_MUNICIPALITIES = [
   'Essunga', 'Falköping', 'Grästorp', 'Gullspång', 'Götene', 'Hjo', 'Karlsborg', 'Lidköping',
@@ -83,7 +84,7 @@ export type SaveOrganisationResult = { ok: true; organisation: Organisation } | 
 
 /** Creates (id undefined) or updates an organisation; names and domains must be unique. */
 export function saveOrganisation(db: Db, input: OrganisationInput, id?: number): SaveOrganisationResult {
-  return db.transaction((): SaveOrganisationResult => {
+  return transaction(db, (): SaveOrganisationResult => {
     if (id !== undefined && !getOrganisation(db, id)) return { ok: false, field: 'id', message: 'Organisationen finns inte.' };
     const slug = slugify(input.name);
     const others = db

@@ -5,11 +5,12 @@ import { eq } from 'drizzle-orm';
 import { users, type User } from '../../../db/schema/index.ts';
 import type { Db } from '../db.ts';
 import { sendAccountDeletedMail } from '../auth/mails.ts';
+import { transaction } from '../tx.ts';
 
 export const DELETED_USER_LABEL = 'borttagen användare';
 
 export function deleteAccount(db: Db, user: Pick<User, 'id' | 'email' | 'name'>): void {
-  db.transaction(() => {
+  transaction(db, () => {
     db.delete(users).where(eq(users.id, user.id)).run();
   });
   sendAccountDeletedMail(db, user.email, user.name);

@@ -4,6 +4,7 @@ import { and, asc, count, eq, or, sql, type SQL } from 'drizzle-orm';
 import { organisations, sessions, users, type Role, type User, type UserStatus } from '../../../db/schema/index.ts';
 import type { Db } from '../db.ts';
 import { sendApprovedMail } from '../auth/mails.ts';
+import { transaction } from '../tx.ts';
 
 export interface MemberFilters {
   q?: string;
@@ -86,7 +87,7 @@ export type MemberChangeResult = { ok: true; user: User } | { ok: false; reason:
 
 /** Pending → active, and the member is told by mail. */
 export function approveMember(db: Db, id: number, baseUrl: string): MemberChangeResult {
-  const result = db.transaction((): MemberChangeResult => {
+  const result = transaction(db, (): MemberChangeResult => {
     const user = getMember(db, id);
     if (!user) return { ok: false, reason: 'not_found' };
     if (user.status !== 'pending') return { ok: false, reason: 'not_pending' };
@@ -98,7 +99,7 @@ export function approveMember(db: Db, id: number, baseUrl: string): MemberChange
 
 /** Deactivates (ending all sessions) or reactivates an account. Unverified accounts cannot be changed. */
 export function setMemberActive(db: Db, id: number, active: boolean): MemberChangeResult {
-  return db.transaction((): MemberChangeResult => {
+  return transaction(db, (): MemberChangeResult => {
     const user = getMember(db, id);
     if (!user) return { ok: false, reason: 'not_found' };
     if (user.status === 'unverified') return { ok: false, reason: 'not_pending' };
@@ -110,7 +111,7 @@ export function setMemberActive(db: Db, id: number, active: boolean): MemberChan
 
 /** Sets role and contact-person flag (a contact person needs an organisation). */
 export function setMemberRole(db: Db, id: number, role: Role, isContactPerson: boolean): MemberChangeResult | { ok: false; reason: 'no_organisation' } {
-  return db.transaction(() => {
+  return transaction(db, () => {
     const user = getMember(db, id);
     if (!user) return { ok: false as const, reason: 'not_found' as const };
     if (isContactPerson && user.organisationId === null) return { ok: false as const, reason: 'no_organisation' as const };

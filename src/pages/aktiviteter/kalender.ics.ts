@@ -4,14 +4,12 @@ import { siteUrl } from '../../lib/config.ts';
 import { getDates, listPublishedUpcoming } from '../../lib/activities/activities.ts';
 import { buildCalendar } from '../../lib/activities/calendar.ts';
 import { isActivityKind } from '../../lib/activities/kinds.ts';
-import { ensureActivityJobs } from '../../lib/activities/jobs.ts';
 
 export const prerender = false;
 
 /** Public iCalendar feed of upcoming published activities; takes the same filters as the list (typ, kommun, guide). */
 export const GET: APIRoute = ({ url }) => {
   const db = getDb();
-  ensureActivityJobs(db);
   const kind = url.searchParams.get('typ') ?? '';
   const items = listPublishedUpcoming(db, {
     kind: isActivityKind(kind) ? kind : undefined,
