@@ -21,6 +21,12 @@ const GUIDES = [
   { slug: 'samverkan-en-vag-in', title: 'Samverkan kring unga: en väg in' },
 ];
 
+/** The /rapporter address for the last year (the reports benchmark's period). */
+export function reportPath() {
+  const day = (d) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  return `/rapporter?from=${day(new Date(Date.now() - 366 * DAY))}&to=${day(new Date())}`;
+}
+
 /** 500 activities in the last 365 days, 10,000 confirmed registrations (85 % present), 1,500 people in 25 organisations. */
 export function createReportFixtures(db, { activityCount = 500, registrationCount = 10_000, people = 1_500 } = {}) {
   const rand = mulberry32(12);
@@ -88,12 +94,10 @@ function cannon(url, cookie, connections, duration) {
   return new Promise((done, fail) => autocannon({ url, connections, duration, headers: { cookie } }, (e, r) => (e ? fail(e) : done(r))));
 }
 
-export async function benchReports(server, db, { duration = Number(process.env.BENCH_DURATION ?? 10) } = {}) {
-  const fx = createReportFixtures(db);
-  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-  const yearAgo = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() - 366 * DAY));
+export async function benchReports(server, db, { duration = Number(process.env.BENCH_DURATION ?? 10), fixtures } = {}) {
+  const fx = fixtures ?? createReportFixtures(db);
   const pages = [
-    { name: 'Rapporter (ett år)', path: `/rapporter?from=${yearAgo}&to=${today}` },
+    { name: 'Rapporter (ett år)', path: reportPath() },
     { name: 'Nätverket', path: '/natverket' },
   ];
   const results = [];

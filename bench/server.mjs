@@ -11,7 +11,7 @@ import { removeBuild } from '../scripts/build/releases.mjs';
 export const LOAD_BUILD_DIR = resolve('.builds', 'bench-load');
 const STAMP = join(LOAD_BUILD_DIR, '.bench-source-stamp');
 // Everything the build reads. A changed size or mtime anywhere means a rebuild.
-const SOURCES = ['src', 'db', 'content', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
+const SOURCES = ['src', 'db', 'content', 'public', 'bench/routes', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
 
 function walk(path) {
   if (!existsSync(path)) return [];
@@ -34,7 +34,8 @@ export function ensureLoadBuild() {
   removeBuild(LOAD_BUILD_DIR);
   const started = performance.now();
   // The normal content (no synthetic guides): CONTENT_DIR is removed in case the caller has it set.
-  const env = { ...process.env, BUILD_DIR: LOAD_BUILD_DIR };
+  // BENCH_ROUTES adds the benchmark's own routes (Astro's floor, the memory figures: bench/routes/) to this build only.
+  const env = { ...process.env, BUILD_DIR: LOAD_BUILD_DIR, BENCH_ROUTES: '1' };
   delete env.CONTENT_DIR;
   execSync('npm run build', { stdio: 'ignore', env });
   writeFileSync(STAMP, stamp);
@@ -98,7 +99,8 @@ export function track(child) {
 
 /**
  * Starts the production server (NODE_ENV=production, so no demo data) on a free 127.0.0.1 port with
- * its own empty database, and waits for /healthz (which also creates and migrates the database).
+ * its own empty database, and waits for the first 200 on /healthz (which also creates and migrates the
+ * database). `startMs` is the time from spawning `node scripts/serve.mjs` to that first 200.
  */
 export async function startServer(buildDir) {
   const dir = mkdtempSync(join(tmpdir(), 'skbn-bench-'));
@@ -106,6 +108,7 @@ export async function startServer(buildDir) {
   const dbPath = join(dir, 'portal.db');
   const port = await freePort();
   let log = '';
+  const started = performance.now();
   const child = track(
     spawn(process.execPath, [resolve('scripts/serve.mjs')], {
       env: {
@@ -127,11 +130,12 @@ export async function startServer(buildDir) {
   child.stdout.on('data', (d) => (log = (log + d).slice(-20_000)));
   child.stderr.on('data', (d) => (log = (log + d).slice(-20_000)));
   const url = `http://127.0.0.1:${port}`;
-  await waitFor(`${url}/healthz`, child, () => log);
+  const startMs = await firstOk(`${url}/healthz`, child, () => log, started);
   return {
     url,
     dbPath,
     pid: child.pid,
+    startMs,
     output: () => log,
     stop: async () => {
       await stopChild(child);
@@ -139,4 +143,29 @@ export async function startServer(buildDir) {
       tempDirs.delete(dir);
     },
   };
+}
+
+/** Polls `url` every 5 ms until it answers 200; returns the ms since `started`. */
+async function firstOk(url, child, output, started, timeoutMs = 30_000) {
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`Process exited (${child.exitCode}):\n${output()}`);
+    try {
+      const res = await fetch(url);
+      await res.arrayBuffer();
+      if (res.status === 200) return Math.round(performance.now() - started);
+      if (res.status >= 500) throw new Error(`${url} answered ${res.status}:\n${output()}`);
+    } catch (error) {
+      if (error instanceof Error && error.message.includes('answered')) throw error;
+      /* not listening yet */
+    }
+    if (performance.now() - started > timeoutMs) throw new Error(`No 200 from ${url} within ${timeoutMs} ms:\n${output()}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/** The server's process.memoryUsage() split, from the bench-only /_bench/memory route (MB). */
+export async function memoryOf(server) {
+  const res = await fetch(`${server.url}/_bench/memory`);
+  if (res.status !== 200) throw new Error(`/_bench/memory answered ${res.status}: the bench build lacks its routes`);
+  return res.json();
 }
