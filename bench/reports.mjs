@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { httpGet } from './server.mjs';
 import { mulberry32 } from '../tests/helpers/fuzz.ts';
 import { SESSION_COOKIE, createSession, generateSessionToken } from '../src/lib/auth/session.ts';
 import { ACTIVITY_KINDS, activities, activityDates, attendance, organisations, registrations, users } from '../db/schema/index.ts';
@@ -103,8 +104,8 @@ export async function benchReports(server, db, { duration = Number(process.env.B
   const results = [];
   for (const page of pages) {
     const url = server.url + page.path;
-    const check = await fetch(url, { headers: { cookie: fx.cookie }, redirect: 'manual' });
-    const html = await check.text();
+    const check = await httpGet(url, { cookie: fx.cookie });
+    const html = check.body.toString();
     if (check.status !== 200 || !html.includes('map-svg')) throw new Error(`${page.path} answered ${check.status}`);
     for (const connections of [1, 10]) {
       const cpuBefore = cpuMs(server.pid);

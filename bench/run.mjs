@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { benchStaticSite, printStaticSite } from './static-site.mjs';
 import { ensureLoadBuild, startServer } from './server.mjs';
 import { rss } from './memory.mjs';
-import { memoryOf } from './server.mjs';
+import { httpGet, memoryOf } from './server.mjs';
 import { printCowriting, printFloor, printLiveCowriting, printMemory, printRegistration, printStart, printStaticFiles } from './report.mjs';
 import { benchStaticFiles } from './static-files.mjs';
 
@@ -70,7 +70,7 @@ try {
     printLiveCowriting(results.liveCowriting);
   } else {
   if (only === null) {
-  const guideHtml = await (await fetch(`${server.url}/guider/supported-employment`)).text();
+  const guideHtml = (await httpGet(`${server.url}/guider/supported-employment`)).body.toString();
   const css = /href="(\/_astro\/[^"]+\.css)"/.exec(guideHtml)?.[1];
   if (!css) throw new Error('No stylesheet link on the guide page');
   results.staticFiles = await benchStaticFiles(server, [

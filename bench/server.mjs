@@ -3,6 +3,7 @@
 import { execSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -110,7 +111,8 @@ export async function startServer(buildDir) {
   let log = '';
   const started = performance.now();
   const child = track(
-    spawn(process.execPath, [resolve('scripts/serve.mjs')], {
+    // BENCH_SERVER_FLAGS (e.g. "--max-semi-space-size=8") tries Node flags on the server without a code change.
+    spawn(process.execPath, [...(process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean), resolve('scripts/serve.mjs')], {
       env: {
         ...process.env,
         HOST: '127.0.0.1',
@@ -145,19 +147,29 @@ export async function startServer(buildDir) {
   };
 }
 
+/**
+ * One GET on its own connection: { status, headers, body }. fetch() would reuse a kept-alive socket, and
+ * after the bench process spent longer than the server's keep-alive timeout writing fixtures (synchronous
+ * SQLite), that socket is closed on the server's side ("other side closed").
+ */
+export function httpGet(url, headers = {}) {
+  return new Promise((done, fail) => {
+    get(url, { agent: false, headers }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => done({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', fail);
+    }).on('error', fail);
+  });
+}
+
 /** Polls `url` every 5 ms until it answers 200; returns the ms since `started`. */
 async function firstOk(url, child, output, started, timeoutMs = 30_000) {
   for (;;) {
     if (child.exitCode !== null) throw new Error(`Process exited (${child.exitCode}):\n${output()}`);
-    try {
-      const res = await fetch(url);
-      await res.arrayBuffer();
-      if (res.status === 200) return Math.round(performance.now() - started);
-      if (res.status >= 500) throw new Error(`${url} answered ${res.status}:\n${output()}`);
-    } catch (error) {
-      if (error instanceof Error && error.message.includes('answered')) throw error;
-      /* not listening yet */
-    }
+    const res = await httpGet(url).catch(() => null); // null: not listening yet
+    if (res?.status === 200) return Math.round(performance.now() - started);
+    if (res && res.status >= 500) throw new Error(`${url} answered ${res.status}:\n${output()}`);
     if (performance.now() - started > timeoutMs) throw new Error(`No 200 from ${url} within ${timeoutMs} ms:\n${output()}`);
     await new Promise((r) => setTimeout(r, 5));
   }
@@ -165,7 +177,7 @@ async function firstOk(url, child, output, started, timeoutMs = 30_000) {
 
 /** The server's process.memoryUsage() split, from the bench-only /_bench/memory route (MB). */
 export async function memoryOf(server) {
-  const res = await fetch(`${server.url}/_bench/memory`);
+  const res = await httpGet(`${server.url}/_bench/memory`);
   if (res.status !== 200) throw new Error(`/_bench/memory answered ${res.status}: the bench build lacks its routes`);
-  return res.json();
+  return JSON.parse(res.body.toString());
 }

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
-import { freePort, stopChild, track, waitFor } from './server.mjs';
+import { freePort, httpGet, stopChild, track, waitFor } from './server.mjs';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
@@ -34,13 +34,13 @@ export function summary(r) {
  * so the load run measures the page and not a redirect to the login form.
  */
 async function fetchPage(url, cookie, expectedTitle) {
-  const res = await fetch(url, { headers: cookie ? { cookie } : {}, redirect: 'manual' });
-  const body = Buffer.from(await res.arrayBuffer());
+  const res = await httpGet(url, cookie ? { cookie } : {});
+  const body = res.body;
   const title = body.toString().match(/<title>([^<]*)<\/title>/)?.[1] ?? '';
   if (res.status !== 200 || !title.includes(expectedTitle)) {
     throw new Error(`${url} answered ${res.status} with title "${title}", expected 200 and a title with "${expectedTitle}"`);
   }
-  return { body, contentType: res.headers.get('content-type') ?? 'text/html' };
+  return { body, contentType: res.headers['content-type'] ?? 'text/html' };
 }
 
 export async function withBareServer(body, contentType, fn, contentEncoding) {
