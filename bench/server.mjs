@@ -98,6 +98,14 @@ export function track(child) {
   return child;
 }
 
+/** The Node flags `npm run serve` starts the server with (package.json), so the bench runs it as production does. */
+export function serveNodeFlags() {
+  const script = JSON.parse(readFileSync('package.json', 'utf8')).scripts.serve;
+  const m = /\bnode((?:\s+--\S+)*)\s+scripts\/serve\.mjs/.exec(script);
+  if (!m) throw new Error(`package.json's serve script does not run scripts/serve.mjs: ${script}`);
+  return m[1].trim().split(/\s+/).filter(Boolean);
+}
+
 /**
  * Starts the production server (NODE_ENV=production, so no demo data) on a free 127.0.0.1 port with
  * its own empty database, and waits for the first 200 on /healthz (which also creates and migrates the
@@ -111,8 +119,8 @@ export async function startServer(buildDir) {
   let log = '';
   const started = performance.now();
   const child = track(
-    // BENCH_SERVER_FLAGS (e.g. "--max-semi-space-size=8") tries Node flags on the server without a code change.
-    spawn(process.execPath, [...(process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean), resolve('scripts/serve.mjs')], {
+    // The flags of `npm run serve`; BENCH_SERVER_FLAGS (e.g. "--max-semi-space-size=8") replaces them to try others.
+    spawn(process.execPath, [...(process.env.BENCH_SERVER_FLAGS !== undefined ? process.env.BENCH_SERVER_FLAGS.split(' ').filter(Boolean) : serveNodeFlags()), resolve('scripts/serve.mjs')], {
       env: {
         ...process.env,
         HOST: '127.0.0.1',
