@@ -86,7 +86,7 @@ try {
   results.floor = await benchAgainstFloor(server, [
     { name: 'Aktiviteter (200), anonymous', path: '/aktiviteter', cookie: '', title: 'Aktiviteter' },
     { name: 'Mina sidor', path: '/mina-sidor', cookie: fx.viewerCookie, title: 'Mina sidor' },
-    { name: 'Idésida (12 avsnitt)', path: fx.idea.path, cookie: fx.viewerCookie, title: fx.idea.title },
+    { name: `Idésida (${fx.idea.sections} avsnitt)`, path: fx.idea.path, cookie: fx.viewerCookie, title: fx.idea.title },
     { name: 'Guide page (prerendered)', path: '/guider/supported-employment', cookie: '', title: 'Supported' },
     { name: 'Rapporter (ett år), samordnare', path: reportPath(), cookie: reportFx.cookie, title: 'Rapporter' },
   ]);
