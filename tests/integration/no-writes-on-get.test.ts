@@ -122,3 +122,15 @@ describe('no writes on GET', () => {
     });
   }
 });
+
+// Not about writes, but this file has a server of the normal build: the benchmark's own routes
+// (bench/routes/, only in the bench's build) must not exist in it.
+describe('benchmark-only routes', () => {
+  it('are not in a normal build', async () => {
+    for (const path of ['/_bench/floor', '/_bench/memory']) {
+      const res = await fetch(server.url + path, { redirect: 'manual' });
+      await res.arrayBuffer();
+      expect(res.status, path).toBe(404);
+    }
+  });
+});
