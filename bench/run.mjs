@@ -53,7 +53,8 @@ try {
   const afterStart = rss(server.pid);
   const splitAfterStart = only === 'live' ? null : await memoryOf(server);
   results.startMs = server.startMs;
-  printStart(server.startMs);
+  results.startCpuMs = server.startCpuMs;
+  printStart(server.startMs, server.startCpuMs);
   db = openDb(server.dbPath);
   const fx = createPageFixtures(db);
   results.loadSetup = {

@@ -146,6 +146,8 @@ export async function startServer(buildDir) {
     dbPath,
     pid: child.pid,
     startMs,
+    // CPU the server used until then: unlike the wall time, it barely depends on what else the machine runs.
+    startCpuMs: cpuMs(child.pid),
     output: () => log,
     stop: async () => {
       await stopChild(child);
@@ -169,6 +171,16 @@ export function httpGet(url, headers = {}) {
       res.on('error', fail);
     }).on('error', fail);
   });
+}
+
+/** CPU time (user + system) a process has used, in ms (Linux /proc; null elsewhere). */
+export function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return null;
+  }
 }
 
 /** Polls `url` every 5 ms until it answers 200; returns the ms since `started`. */
