@@ -3,6 +3,7 @@ import node from '@astrojs/node';
 import mdx from '@astrojs/mdx';
 import solid from '@astrojs/solid-js';
 import searchIndex from './src/integrations/search-index.ts';
+import { benchRoutes } from './bench/routes/integration.mjs';
 import { createHash } from 'node:crypto';
 import { generateHydrationScript } from 'solid-js/web';
 
@@ -25,7 +26,9 @@ export default defineConfig({
   trailingSlash: 'ignore',
   adapter: node({ mode: 'standalone' }),
   // searchIndex() writes the Pagefind index after the build (synonyms and Swedish compound parts included).
-  integrations: [mdx(), solid(), searchIndex()],
+  // benchRoutes() adds /_bench/floor and /_bench/memory only to the benchmark's build (BENCH_ROUTES=1, set by
+  // bench/server.mjs), never to a normal build.
+  integrations: [mdx(), solid(), searchIndex(), benchRoutes(process.env.BENCH_ROUTES === '1')].filter(Boolean),
   security: {
     checkOrigin: true,
     allowedDomains: publicUrl ? [{ hostname: publicUrl.hostname, protocol: publicUrl.protocol.replace(':', '') }] : [],

@@ -128,8 +128,10 @@ export async function benchCowritingBurst(server, db, { writers = 20, saves = 50
         } else if (res.status === 409) {
           // The conflict view carries the latest revision to resolve against.
           counts.conflicts++;
-          const latestRev = Number(res.html.match(/name="baseRevisionId" value="(\d+)"/)?.[1]);
-          const latestText = res.html.match(/<pre[^>]*id="version-senaste"[^>]*>([\s\S]*?)<\/pre>/)?.[1];
+          // The conflict form names the revision it was refused against (latestRevisionId; baseRevisionId is the
+          // writer's own base) and holds that revision's text in the element #version-senaste.
+          const latestRev = Number(res.html.match(/name="latestRevisionId" value="(\d+)"/)?.[1]);
+          const latestText = res.html.match(/<(pre|div)[^>]*id="version-senaste"[^>]*>([\s\S]*?)<\/\1>/)?.[2];
           if (!latestRev || latestText === undefined) {
             counts.errors++;
             done = true;

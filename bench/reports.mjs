@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { httpGet } from './server.mjs';
 import { mulberry32 } from '../tests/helpers/fuzz.ts';
 import { SESSION_COOKIE, createSession, generateSessionToken } from '../src/lib/auth/session.ts';
 import { ACTIVITY_KINDS, activities, activityDates, attendance, organisations, registrations, users } from '../db/schema/index.ts';
@@ -20,6 +21,12 @@ const GUIDES = [
   { slug: 'tjanstedesign', title: 'Tjänstedesign och målgruppsmedverkan' },
   { slug: 'samverkan-en-vag-in', title: 'Samverkan kring unga: en väg in' },
 ];
+
+/** The /rapporter address for the last year (the reports benchmark's period). */
+export function reportPath() {
+  const day = (d) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  return `/rapporter?from=${day(new Date(Date.now() - 366 * DAY))}&to=${day(new Date())}`;
+}
 
 /** 500 activities in the last 365 days, 10,000 confirmed registrations (85 % present), 1,500 people in 25 organisations. */
 export function createReportFixtures(db, { activityCount = 500, registrationCount = 10_000, people = 1_500 } = {}) {
@@ -88,19 +95,17 @@ function cannon(url, cookie, connections, duration) {
   return new Promise((done, fail) => autocannon({ url, connections, duration, headers: { cookie } }, (e, r) => (e ? fail(e) : done(r))));
 }
 
-export async function benchReports(server, db, { duration = Number(process.env.BENCH_DURATION ?? 10) } = {}) {
-  const fx = createReportFixtures(db);
-  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-  const yearAgo = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() - 366 * DAY));
+export async function benchReports(server, db, { duration = Number(process.env.BENCH_DURATION ?? 10), fixtures } = {}) {
+  const fx = fixtures ?? createReportFixtures(db);
   const pages = [
-    { name: 'Rapporter (ett år)', path: `/rapporter?from=${yearAgo}&to=${today}` },
+    { name: 'Rapporter (ett år)', path: reportPath() },
     { name: 'Nätverket', path: '/natverket' },
   ];
   const results = [];
   for (const page of pages) {
     const url = server.url + page.path;
-    const check = await fetch(url, { headers: { cookie: fx.cookie }, redirect: 'manual' });
-    const html = await check.text();
+    const check = await httpGet(url, { cookie: fx.cookie });
+    const html = check.body.toString();
     if (check.status !== 200 || !html.includes('map-svg')) throw new Error(`${page.path} answered ${check.status}`);
     for (const connections of [1, 10]) {
       const cpuBefore = cpuMs(server.pid);

@@ -1,13 +1,16 @@
 // `npm run bench`: prints every figure and writes bench/results/latest.json. Not part of `npm test`.
-// Static side (synthetic guides), then against the production build on 127.0.0.1: static-file and SSR
-// throughput, each beside a bare node:http server, a registration burst, a co-writing burst, and the server's memory.
+// Static side (synthetic guides), then against the production build on 127.0.0.1: start time, static-file
+// throughput beside a bare node:http server, pages as a ratio to Astro's floor (an empty on-demand page in the
+// same run) at 10 and 50 connections, a registration burst, a co-writing burst, reports, live co-writing,
+// and the server's memory before and after. Exits 1 when a correctness check fails; timings never fail it.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { benchStaticSite, printStaticSite } from './static-site.mjs';
 import { ensureLoadBuild, startServer } from './server.mjs';
 import { rss } from './memory.mjs';
-import { printCowriting, printLiveCowriting, printMemory, printRegistration, printSsr, printStaticFiles } from './report.mjs';
+import { httpGet, memoryOf } from './server.mjs';
+import { printCowriting, printFloor, printLiveCowriting, printMemory, printRegistration, printStart, printStaticFiles } from './report.mjs';
 import { benchStaticFiles } from './static-files.mjs';
 
 process.chdir(fileURLToPath(new URL('..', import.meta.url)));
@@ -15,13 +18,15 @@ process.chdir(fileURLToPath(new URL('..', import.meta.url)));
 process.env.ACTIVITY_JOBS = 'off';
 const { openDb } = await import('../src/lib/db.ts');
 const { createPageFixtures } = await import('./fixtures.mjs');
-const { benchSsr } = await import('./ssr.mjs');
+const { benchAgainstFloor } = await import('./ssr.mjs');
 const { benchRegistrationBurst } = await import('./registration-burst.mjs');
 const { benchCowritingBurst } = await import('./cowriting-burst.mjs');
-const { benchReports, printReports } = await import('./reports.mjs');
+const { benchReports, createReportFixtures, printReports, reportPath } = await import('./reports.mjs');
 const { benchLiveCowriting } = await import('./live-cowriting.mjs');
-// `npm run bench -- live` runs only the live co-writing run (against the same production build).
+// `npm run bench -- live` runs only the live co-writing run (against the same production build);
+// `npm run bench -- pages` only the start time, the pages against the floor and the memory (for profiling work).
 const only = process.argv[2] ?? null;
+if (only !== null && only !== 'live' && only !== 'pages') throw new Error(`Unknown part "${only}": use live or pages`);
 
 const guides = Number(process.env.BENCH_GUIDES ?? 200);
 const results = {
@@ -32,7 +37,7 @@ const load = os.loadavg();
 results.loadAverageAtStart = load.map((l) => Number(l.toFixed(2)));
 
 console.log(`Benchmark on ${results.machine} (load average ${results.loadAverageAtStart.join(', ')})\n`);
-if (only !== 'live') {
+if (only === null) {
   results.staticSite = benchStaticSite(guides);
   printStaticSite(results.staticSite);
 }
@@ -43,8 +48,13 @@ console.log(`\nProduction build for the load runs: ${build.reused ? 'reused (sou
 const server = await startServer(build.dir);
 let db;
 let failed = false;
+let splitAfterPages = null;
 try {
   const afterStart = rss(server.pid);
+  const splitAfterStart = only === 'live' ? null : await memoryOf(server);
+  results.startMs = server.startMs;
+  results.startCpuMs = server.startCpuMs;
+  printStart(server.startMs, server.startCpuMs);
   db = openDb(server.dbPath);
   const fx = createPageFixtures(db);
   results.loadSetup = {
@@ -60,7 +70,8 @@ try {
     results.liveCowriting = await benchLiveCowriting(server, db, { clients: Number(process.env.BENCH_LIVE_CLIENTS ?? 20), edits: Number(process.env.BENCH_LIVE_EDITS ?? 200) });
     printLiveCowriting(results.liveCowriting);
   } else {
-  const guideHtml = await (await fetch(`${server.url}/guider/supported-employment`)).text();
+  if (only === null) {
+  const guideHtml = (await httpGet(`${server.url}/guider/supported-employment`)).body.toString();
   const css = /href="(\/_astro\/[^"]+\.css)"/.exec(guideHtml)?.[1];
   if (!css) throw new Error('No stylesheet link on the guide page');
   results.staticFiles = await benchStaticFiles(server, [
@@ -69,25 +80,36 @@ try {
     { name: 'Pagefind entry', path: '/pagefind/pagefind.js' },
   ]);
   printStaticFiles(results.staticFiles);
-  results.ssr = await benchSsr(server, [
+  }
+  // The reports' year (500 held activities, 10,000 registrations) is in place before the pages run, so
+  // /rapporter is measured over it here and again by the reports benchmark below.
+  const reportFx = createReportFixtures(db);
+  results.floor = await benchAgainstFloor(server, [
+    { name: 'Aktiviteter (200), anonymous', path: '/aktiviteter', cookie: '', title: 'Aktiviteter' },
     { name: 'Mina sidor', path: '/mina-sidor', cookie: fx.viewerCookie, title: 'Mina sidor' },
-    { name: 'Aktiviteter (200)', path: '/aktiviteter', cookie: fx.viewerCookie, title: 'Aktiviteter' },
-    { name: 'Idésida (12 avsnitt)', path: fx.idea.path, cookie: fx.viewerCookie, title: fx.idea.title },
+    { name: `Idésida (${fx.idea.sections} avsnitt)`, path: fx.idea.path, cookie: fx.viewerCookie, title: fx.idea.title },
+    { name: 'Guide page (prerendered)', path: '/guider/supported-employment', cookie: '', title: 'Supported' },
+    { name: 'Rapporter (ett år), samordnare', path: reportPath(), cookie: reportFx.cookie, title: 'Rapporter' },
   ]);
-  printSsr(results.ssr);
+  printFloor(results.floor);
+  splitAfterPages = await memoryOf(server);
+  if (only === null) {
   results.registrationBurst = await benchRegistrationBurst(server, db, { members: 1000, seats: 50 });
   printRegistration(results.registrationBurst);
   results.cowritingBurst = await benchCowritingBurst(server, db, { writers: 20, saves: 50 });
   printCowriting(results.cowritingBurst);
-  results.reports = await benchReports(server, db);
+  results.reports = await benchReports(server, db, { fixtures: reportFx });
   printReports(results.reports);
   results.liveCowriting = await benchLiveCowriting(server, db, { clients: 20, edits: 200 });
   printLiveCowriting(results.liveCowriting);
   }
+  }
   const afterLoad = rss(server.pid);
   results.memory = { afterStartMb: afterStart.rssMb, afterLoadMb: afterLoad.rssMb, peakMb: afterLoad.peakMb };
+  if (only !== 'live') results.memory.split = { 'after start': splitAfterStart, 'after pages': splitAfterPages, 'after all': await memoryOf(server) };
   printMemory(results.memory);
-  failed = only === 'live' ? !results.liveCowriting.pass : !results.registrationBurst.pass || !results.cowritingBurst.pass || !results.liveCowriting.pass;
+  failed =
+    only === 'live' ? !results.liveCowriting.pass : only === 'pages' ? false : !results.registrationBurst.pass || !results.cowritingBurst.pass || !results.liveCowriting.pass;
 } finally {
   db?.$client.close();
   await server.stop();
@@ -95,7 +117,7 @@ try {
 
 mkdirSync('bench/results', { recursive: true });
 // The live-only run keeps its own file, so it never replaces the full results.
-const file = only === 'live' ? 'bench/results/live.json' : 'bench/results/latest.json';
+const file = only ? `bench/results/${only}.json` : 'bench/results/latest.json';
 writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
 console.log(`\nWrote ${file}`);
 if (failed) {

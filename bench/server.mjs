@@ -3,6 +3,7 @@
 import { execSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,7 +12,7 @@ import { removeBuild } from '../scripts/build/releases.mjs';
 export const LOAD_BUILD_DIR = resolve('.builds', 'bench-load');
 const STAMP = join(LOAD_BUILD_DIR, '.bench-source-stamp');
 // Everything the build reads. A changed size or mtime anywhere means a rebuild.
-const SOURCES = ['src', 'db', 'content', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
+const SOURCES = ['src', 'db', 'content', 'public', 'bench/routes', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
 
 function walk(path) {
   if (!existsSync(path)) return [];
@@ -34,7 +35,8 @@ export function ensureLoadBuild() {
   removeBuild(LOAD_BUILD_DIR);
   const started = performance.now();
   // The normal content (no synthetic guides): CONTENT_DIR is removed in case the caller has it set.
-  const env = { ...process.env, BUILD_DIR: LOAD_BUILD_DIR };
+  // BENCH_ROUTES adds the benchmark's own routes (Astro's floor, the memory figures: bench/routes/) to this build only.
+  const env = { ...process.env, BUILD_DIR: LOAD_BUILD_DIR, BENCH_ROUTES: '1' };
   delete env.CONTENT_DIR;
   execSync('npm run build', { stdio: 'ignore', env });
   writeFileSync(STAMP, stamp);
@@ -96,9 +98,18 @@ export function track(child) {
   return child;
 }
 
+/** The Node flags `npm run serve` starts the server with (package.json), so the bench runs it as production does. */
+export function serveNodeFlags() {
+  const script = JSON.parse(readFileSync('package.json', 'utf8')).scripts.serve;
+  const m = /\bnode((?:\s+--\S+)*)\s+scripts\/serve\.mjs/.exec(script);
+  if (!m) throw new Error(`package.json's serve script does not run scripts/serve.mjs: ${script}`);
+  return m[1].trim().split(/\s+/).filter(Boolean);
+}
+
 /**
  * Starts the production server (NODE_ENV=production, so no demo data) on a free 127.0.0.1 port with
- * its own empty database, and waits for /healthz (which also creates and migrates the database).
+ * its own empty database, and waits for the first 200 on /healthz (which also creates and migrates the
+ * database). `startMs` is the time from spawning `node scripts/serve.mjs` to that first 200.
  */
 export async function startServer(buildDir) {
   const dir = mkdtempSync(join(tmpdir(), 'skbn-bench-'));
@@ -106,8 +117,10 @@ export async function startServer(buildDir) {
   const dbPath = join(dir, 'portal.db');
   const port = await freePort();
   let log = '';
+  const started = performance.now();
   const child = track(
-    spawn(process.execPath, [resolve('scripts/serve.mjs')], {
+    // The flags of `npm run serve`; BENCH_SERVER_FLAGS (e.g. "--max-semi-space-size=8") replaces them to try others.
+    spawn(process.execPath, [...(process.env.BENCH_SERVER_FLAGS !== undefined ? process.env.BENCH_SERVER_FLAGS.split(' ').filter(Boolean) : serveNodeFlags()), resolve('scripts/serve.mjs')], {
       env: {
         ...process.env,
         HOST: '127.0.0.1',
@@ -127,11 +140,14 @@ export async function startServer(buildDir) {
   child.stdout.on('data', (d) => (log = (log + d).slice(-20_000)));
   child.stderr.on('data', (d) => (log = (log + d).slice(-20_000)));
   const url = `http://127.0.0.1:${port}`;
-  await waitFor(`${url}/healthz`, child, () => log);
+  const startMs = await firstOk(`${url}/healthz`, child, () => log, started);
   return {
     url,
     dbPath,
     pid: child.pid,
+    startMs,
+    // CPU the server used until then: unlike the wall time, it barely depends on what else the machine runs.
+    startCpuMs: cpuMs(child.pid),
     output: () => log,
     stop: async () => {
       await stopChild(child);
@@ -139,4 +155,49 @@ export async function startServer(buildDir) {
       tempDirs.delete(dir);
     },
   };
+}
+
+/**
+ * One GET on its own connection: { status, headers, body }. fetch() would reuse a kept-alive socket, and
+ * after the bench process spent longer than the server's keep-alive timeout writing fixtures (synchronous
+ * SQLite), that socket is closed on the server's side ("other side closed").
+ */
+export function httpGet(url, headers = {}) {
+  return new Promise((done, fail) => {
+    get(url, { agent: false, headers }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => done({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', fail);
+    }).on('error', fail);
+  });
+}
+
+/** CPU time (user + system) a process has used, in ms (Linux /proc; null elsewhere). */
+export function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return null;
+  }
+}
+
+/** Polls `url` every 5 ms until it answers 200; returns the ms since `started`. */
+async function firstOk(url, child, output, started, timeoutMs = 30_000) {
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`Process exited (${child.exitCode}):\n${output()}`);
+    const res = await httpGet(url).catch(() => null); // null: not listening yet
+    if (res?.status === 200) return Math.round(performance.now() - started);
+    if (res && res.status >= 500) throw new Error(`${url} answered ${res.status}:\n${output()}`);
+    if (performance.now() - started > timeoutMs) throw new Error(`No 200 from ${url} within ${timeoutMs} ms:\n${output()}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/** The server's process.memoryUsage() split, from the bench-only /_bench/memory route (MB). */
+export async function memoryOf(server) {
+  const res = await httpGet(`${server.url}/_bench/memory`);
+  if (res.status !== 200) throw new Error(`/_bench/memory answered ${res.status}: the bench build lacks its routes`);
+  return JSON.parse(res.body.toString());
 }

@@ -1,5 +1,6 @@
 // The one place that knows the portal's time zone. Store UTC, show Europe/Stockholm.
 import { TZDate } from '@date-fns/tz';
+import { LRUCache } from 'lru-cache';
 
 export const TIME_ZONE = 'Europe/Stockholm';
 
@@ -11,17 +12,13 @@ const isoLocalFmt = new Intl.DateTimeFormat('sv-SE', {
 });
 
 // Intl formatting is slow next to everything else on a page listing hundreds of dates, and the same
-// instants come back on every request, so results are remembered (bounded; oldest dropped first).
+// instants come back on every request, so results are remembered (bounded; least recently used out).
 function memoized(format: Intl.DateTimeFormat, max = 5000): (d: Date) => string {
-  const cache = new Map<number, string>();
+  const cache = new LRUCache<number, string>({ max });
   return (d) => {
     const key = d.getTime();
     let text = cache.get(key);
-    if (text === undefined) {
-      text = format.format(d);
-      if (cache.size >= max) cache.delete(cache.keys().next().value!);
-      cache.set(key, text);
-    }
+    if (text === undefined) cache.set(key, (text = format.format(d)));
     return text;
   };
 }

@@ -48,15 +48,21 @@ describe('sessions', () => {
     expect(stored.expiresAt.getTime()).toBe(late.getTime() + SESSION_LIFETIME_MS);
   });
 
-  it('deletes an expired session and rejects it', () => {
+  it('rejects an expired session without writing; the next log-in deletes it', () => {
     const db = openDb(':memory:');
     const user = createTestUser(db);
     const token = generateSessionToken();
     const start = new Date('2026-01-10T10:00:00Z');
     createSession(db, token, user.id, start);
     const after = new Date(start.getTime() + SESSION_LIFETIME_MS + 1);
+    const changes = db.$client.prepare('SELECT total_changes()').pluck();
+    const before = changes.get();
     expect(validateSessionToken(db, token, after).session).toBeNull();
-    expect(db.select().from(sessions).all()).toHaveLength(0);
+    expect(changes.get()).toBe(before);
+    expect(db.select().from(sessions).all()).toHaveLength(1);
+    createSession(db, generateSessionToken(), user.id, after);
+    expect(db.select().from(sessions).all().map((s) => s.id)).not.toContain(sessionIdFromToken(token));
+    expect(db.select().from(sessions).all()).toHaveLength(1);
   });
 
   it('invalidates one session or all of a user', () => {

@@ -14,6 +14,7 @@ import {
   type User,
 } from '../../../db/schema/index.ts';
 import type { Db } from '../db.ts';
+import { versionedCache } from '../cache/versioned.ts';
 import { slugify } from '../text/slugify.ts';
 import { DomainError } from '../errors.ts';
 import { sendActivityCancelled } from './mails.ts';
@@ -217,22 +218,37 @@ function filterConditions(filter: ActivityFilter) {
   return conditions;
 }
 
+// The upcoming lists are the same for every visitor, so they are kept per filter, revision of the data
+// (any write starts afresh: versionedCache) and minute: an activity leaves the list within a minute of
+// ending. Lists are frozen, as they are shared between requests.
+const MINUTE = 60_000;
+const upcomingLists = versionedCache<readonly Activity[]>({ max: 200, maxSize: 2_000, sizeOf: (list) => list.length });
+const upcomingPlaces = versionedCache<readonly string[]>({ max: 4 });
+const minute = (now: Date) => Math.floor(now.getTime() / MINUTE);
+
 /** Published activities that have not ended yet, soonest first. */
-export function listPublishedUpcoming(db: Db, filter: ActivityFilter = {}, now = new Date()): Activity[] {
-  const conditions = [...filterConditions(filter), gte(activities.endsAt, now)];
-  const query = db.select().from(activities).where(and(...conditions)).orderBy(asc(activities.startsAt), asc(activities.id));
-  return filter.limit ? query.limit(filter.limit).all() : query.all();
+export function listPublishedUpcoming(db: Db, filter: ActivityFilter = {}, now = new Date()): readonly Activity[] {
+  const key = `${minute(now)}|${filter.kind ?? ''}|${filter.municipality ?? ''}|${filter.guideSlug ?? ''}|${filter.limit ?? ''}`;
+  return upcomingLists.get(db, key, () => {
+    const conditions = [...filterConditions(filter), gte(activities.endsAt, now)];
+    const query = db.select().from(activities).where(and(...conditions)).orderBy(asc(activities.startsAt), asc(activities.id));
+    return Object.freeze(filter.limit ? query.limit(filter.limit).all() : query.all());
+  });
 }
 
 /** Municipalities that have upcoming published activities (for the filter). */
-export function upcomingMunicipalities(db: Db, now = new Date()): string[] {
-  return db
-    .selectDistinct({ m: activities.municipality })
-    .from(activities)
-    .where(and(eq(activities.status, 'publicerad'), gte(activities.endsAt, now), sql`${activities.municipality} is not null`))
-    .orderBy(asc(activities.municipality))
-    .all()
-    .map((r) => r.m!);
+export function upcomingMunicipalities(db: Db, now = new Date()): readonly string[] {
+  return upcomingPlaces.get(db, String(minute(now)), () =>
+    Object.freeze(
+      db
+        .selectDistinct({ m: activities.municipality })
+        .from(activities)
+        .where(and(eq(activities.status, 'publicerad'), gte(activities.endsAt, now), sql`${activities.municipality} is not null`))
+        .orderBy(asc(activities.municipality))
+        .all()
+        .map((r) => r.m!),
+    ),
+  );
 }
 
 /** Activities a coordinator manages (all of them for admins), newest first, drafts included. */

@@ -1,8 +1,10 @@
 // Seats at a glance for lists of activities: seats left, full (waitlist), and where the viewer stands.
-// Two queries for the whole list (seat counts grouped by activity, the viewer's own registrations).
+// Two prepared queries for the whole list (seat counts grouped by activity, the viewer's own registrations);
+// the ids go in as one JSON array, so the SQL text is the same for any list.
 import { countLabel } from '../text/plural.ts';
-import { and, count, eq, inArray } from 'drizzle-orm';
-import { registrations, type Activity, type RegistrationStatus } from '../../../db/schema/index.ts';
+import { getTableName } from 'drizzle-orm';
+import { registrations, type Activity, type Registration, type RegistrationStatus } from '../../../db/schema/index.ts';
+import { statement } from '../cache/statements.ts';
 import type { Db } from '../db.ts';
 import { ACTIVE_STATUSES, SEAT_STATUSES, waitlistPosition } from './seats.ts';
 
@@ -40,27 +42,23 @@ export function mineText(mine: Availability['mine']): string | null {
   }
 }
 
-export function availabilityFor(db: Db, list: Array<Pick<Activity, 'id' | 'capacity'>>, viewerId: number | null): Map<number, Availability> {
+const REGISTRATIONS = getTableName(registrations);
+const TAKEN_SQL = `SELECT activityId AS id, count(*) AS n FROM ${REGISTRATIONS}
+  WHERE activityId IN (SELECT value FROM json_each(?)) AND status IN (SELECT value FROM json_each(?)) GROUP BY activityId`;
+const MINE_SQL = `SELECT activityId, status, waitlistSeq FROM ${REGISTRATIONS}
+  WHERE userId = ? AND activityId IN (SELECT value FROM json_each(?)) AND status IN (SELECT value FROM json_each(?))`;
+
+export function availabilityFor(db: Db, list: ReadonlyArray<Pick<Activity, 'id' | 'capacity'>>, viewerId: number | null): Map<number, Availability> {
   const ids = list.map((a) => a.id);
   const result = new Map<number, Availability>();
   if (ids.length === 0) return result;
-  const taken = new Map(
-    db
-      .select({ id: registrations.activityId, n: count() })
-      .from(registrations)
-      .where(and(inArray(registrations.activityId, ids), inArray(registrations.status, [...SEAT_STATUSES])))
-      .groupBy(registrations.activityId)
-      .all()
-      .map((r) => [r.id, r.n] as const),
-  );
+  const idsJson = JSON.stringify(ids);
+  const taken = new Map(statement<[string, string], { id: number; n: number }>(db, TAKEN_SQL).all(idsJson, JSON.stringify(SEAT_STATUSES)).map((r) => [r.id, r.n] as const));
   const mine = new Map(
     viewerId == null
       ? []
-      : db
-          .select()
-          .from(registrations)
-          .where(and(eq(registrations.userId, viewerId), inArray(registrations.activityId, ids), inArray(registrations.status, [...ACTIVE_STATUSES])))
-          .all()
+      : statement<[number, string, string], Pick<Registration, 'activityId' | 'status' | 'waitlistSeq'>>(db, MINE_SQL)
+          .all(viewerId, idsJson, JSON.stringify(ACTIVE_STATUSES))
           .map((r) => [r.activityId, { status: r.status, position: waitlistPosition(db, r) }] as const),
   );
   for (const a of list) {

@@ -1,10 +1,11 @@
 // Registration: one per person and activity. The capacity check and the write happen in ONE synchronous
 // transaction, so capacity is never exceeded however many requests arrive at once.
 import { countLabel } from '../text/plural.ts';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { activities, activityDates, organisations, registrations, users, type Activity, type Registration } from '../../../db/schema/index.ts';
 import type { Db } from '../db.ts';
 import { DomainError } from '../errors.ts';
+import { preparedQuery } from '../cache/statements.ts';
 import { requiresApproval } from './kinds.ts';
 import { sendConfirmation, sendRegistrationCancelled, sendRequestDeclined, sendRequestReceived, sendWaitlisted } from './mails.ts';
 import { expireDueOffers, promoteWaitlist } from './offers.ts';
@@ -181,7 +182,8 @@ export interface MyRegistration {
 
 /** A member's registrations, upcoming first (then past), without cancelled ones. */
 export function listMyRegistrations(db: Db, userId: number): MyRegistration[] {
-  const rows = db
+  const rows = preparedQuery(db, 'activities.listMyRegistrations', (d) =>
+    d
     .select({
       registration: registrations,
       activity: {
@@ -198,9 +200,10 @@ export function listMyRegistrations(db: Db, userId: number): MyRegistration[] {
     })
     .from(registrations)
     .innerJoin(activities, eq(activities.id, registrations.activityId))
-    .where(and(eq(registrations.userId, userId), inArray(registrations.status, [...ACTIVE_STATUSES, 'declined', 'expired'])))
+    .where(and(eq(registrations.userId, sql.placeholder('userId')), inArray(registrations.status, [...ACTIVE_STATUSES, 'declined', 'expired'])))
     .orderBy(desc(activities.endsAt))
-    .all();
+    .prepare(),
+  ).all({ userId });
   const now = Date.now();
   const upcoming = rows.filter((r) => r.activity.endsAt.getTime() >= now).reverse();
   const past = rows.filter((r) => r.activity.endsAt.getTime() < now);

@@ -1,6 +1,6 @@
 // Sessions as described in the Lucia guide (lucia-auth.com/sessions/basic):
 // a random token goes to the cookie, only its SHA-256 is stored, expiry slides.
-import { eq, sql } from 'drizzle-orm';
+import { eq, lte, sql } from 'drizzle-orm';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import { sessions, users, type Session, type User } from '../../../db/schema/index.ts';
@@ -22,7 +22,9 @@ export function sessionIdFromToken(token: string): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
+/** Creates a session; also removes expired ones (validation never writes, so a log-in clears them). */
 export function createSession(db: Db, token: string, userId: number, now = new Date()): Session {
+  db.delete(sessions).where(lte(sessions.expiresAt, now)).run();
   const session: Session = {
     id: sessionIdFromToken(token),
     userId,
@@ -43,7 +45,12 @@ function prepareLookup(db: Db) {
     .prepare();
 }
 
-/** Returns the session and its user, deleting expired sessions and extending ones past half their life. */
+/**
+ * Returns the session and its user, extending a session past half its life (the one write a request may
+ * cause). An expired session, or one of a deactivated account, is rejected without writing: requests
+ * (GET included) change nothing else; the next log-in removes expired sessions (createSession) and
+ * deactivation removes the account's sessions.
+ */
 export function validateSessionToken(db: Db, token: string, now = new Date()): SessionValidation {
   const sessionId = sessionIdFromToken(token);
   let lookup = lookups.get(db);
@@ -51,10 +58,7 @@ export function validateSessionToken(db: Db, token: string, now = new Date()): S
   const row = lookup.get({ id: sessionId });
   if (!row) return { session: null, user: null };
   const { session, user } = row;
-  if (now.getTime() >= session.expiresAt.getTime() || user.status === 'deactivated') {
-    db.delete(sessions).where(eq(sessions.id, sessionId)).run();
-    return { session: null, user: null };
-  }
+  if (now.getTime() >= session.expiresAt.getTime() || user.status === 'deactivated') return { session: null, user: null };
   if (now.getTime() >= session.expiresAt.getTime() - SESSION_LIFETIME_MS / 2) {
     session.expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
     db.update(sessions).set({ expiresAt: session.expiresAt }).where(eq(sessions.id, sessionId)).run();

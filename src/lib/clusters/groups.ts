@@ -1,5 +1,5 @@
 // Cluster groups and membership: create, join (open), request (leads approve), invite (closed).
-import { and, asc, count, eq, ne } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, ne, sql } from 'drizzle-orm';
 import {
   clusterGroups,
   clusterMemberships,
@@ -11,6 +11,7 @@ import {
   type MemberRole,
 } from '../../../db/schema/index.ts';
 import type { Db } from '../db.ts';
+import { preparedQuery } from '../cache/statements.ts';
 import { sendMail } from '../mail/outbox.ts';
 import { composeMail } from '../mail/layout.ts';
 import { slugify } from '../text/slugify.ts';
@@ -58,13 +59,15 @@ export function listGroups(db: Db, userId: number): GroupListItem[] {
 
 /** The groups a user belongs to (active), is invited to or has asked to join. */
 export function groupsForUser(db: Db, userId: number) {
-  return db
-    .select({ group: clusterGroups, role: clusterMemberships.role, status: clusterMemberships.status })
-    .from(clusterMemberships)
-    .innerJoin(clusterGroups, eq(clusterMemberships.groupId, clusterGroups.id))
-    .where(eq(clusterMemberships.userId, userId))
-    .orderBy(asc(clusterGroups.name))
-    .all();
+  return preparedQuery(db, 'clusters.groupsForUser', (d) =>
+    d
+      .select({ group: clusterGroups, role: clusterMemberships.role, status: clusterMemberships.status })
+      .from(clusterMemberships)
+      .innerJoin(clusterGroups, eq(clusterMemberships.groupId, clusterGroups.id))
+      .where(eq(clusterMemberships.userId, sql.placeholder('userId')))
+      .orderBy(asc(clusterGroups.name))
+      .prepare(),
+  ).all({ userId });
 }
 
 export interface MemberRow {

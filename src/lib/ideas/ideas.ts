@@ -1,5 +1,5 @@
 // Project ideas: create (with all template sections), read, update, status and sharing.
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import {
   ideaOrganisations,
   ideaSectionRevisions,
@@ -12,6 +12,7 @@ import {
 } from '../../../db/schema/index.ts';
 import type { Db } from '../db.ts';
 import { DomainError } from '../errors.ts';
+import { preparedQuery } from '../cache/statements.ts';
 import { SECTIONS, SHAREABLE_STATUSES, type SectionDefinition } from './template.ts';
 import { transaction } from '../tx.ts';
 
@@ -79,19 +80,21 @@ export interface SectionView {
 
 /** All template sections with their current text, in template order. */
 export function sectionsWithText(db: Db, ideaId: number): SectionView[] {
-  const rows = db
-    .select({
-      section: ideaSections,
-      text: ideaSectionRevisions.text,
-      authorId: ideaSectionRevisions.authorId,
-      authorName: users.name,
-      createdAt: ideaSectionRevisions.createdAt,
-    })
-    .from(ideaSections)
-    .leftJoin(ideaSectionRevisions, eq(ideaSections.currentRevisionId, ideaSectionRevisions.id))
-    .leftJoin(users, eq(ideaSectionRevisions.authorId, users.id))
-    .where(eq(ideaSections.ideaId, ideaId))
-    .all();
+  // Prepared once per connection: the idea page's main read (the columns it shows, one query).
+  const rows = preparedQuery(db, 'ideas.sectionsWithText', (d) =>
+    d
+      .select({
+        section: { id: ideaSections.id, key: ideaSections.key, currentRevisionId: ideaSections.currentRevisionId },
+        text: ideaSectionRevisions.text,
+        authorName: users.name,
+        createdAt: ideaSectionRevisions.createdAt,
+      })
+      .from(ideaSections)
+      .leftJoin(ideaSectionRevisions, eq(ideaSections.currentRevisionId, ideaSectionRevisions.id))
+      .leftJoin(users, eq(ideaSectionRevisions.authorId, users.id))
+      .where(eq(ideaSections.ideaId, sql.placeholder('ideaId')))
+      .prepare(),
+  ).all({ ideaId });
   return SECTIONS.flatMap((def) => {
     const row = rows.find((r) => r.section.key === def.key);
     if (!row) return [];
@@ -109,13 +112,15 @@ export function sectionsWithText(db: Db, ideaId: number): SectionView[] {
 }
 
 export function listIdeaOrganisations(db: Db, ideaId: number) {
-  return db
-    .select({ organisationId: organisations.id, name: organisations.name, role: ideaOrganisations.role })
-    .from(ideaOrganisations)
-    .innerJoin(organisations, eq(ideaOrganisations.organisationId, organisations.id))
-    .where(eq(ideaOrganisations.ideaId, ideaId))
-    .orderBy(asc(organisations.name))
-    .all();
+  return preparedQuery(db, 'ideas.listIdeaOrganisations', (d) =>
+    d
+      .select({ organisationId: organisations.id, name: organisations.name, role: ideaOrganisations.role })
+      .from(ideaOrganisations)
+      .innerJoin(organisations, eq(ideaOrganisations.organisationId, organisations.id))
+      .where(eq(ideaOrganisations.ideaId, sql.placeholder('ideaId')))
+      .orderBy(asc(organisations.name))
+      .prepare(),
+  ).all({ ideaId });
 }
 
 export function addIdeaOrganisation(db: Db, ideaId: number, organisationId: number, role: string): void {

@@ -1,7 +1,8 @@
 // The directory of member organisations and the e-mail-domain rule for sign-ups.
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { ORGANISATION_TYPES, organisations, type OrganisationType } from '../../../db/schema/index.ts';
 import type { Db } from '../db.ts';
+import { preparedQuery } from '../cache/statements.ts';
 import { slugify } from '../text/slugify.ts';
 import { transaction } from '../tx.ts';
 
@@ -29,7 +30,7 @@ export function listOrganisations(db: Db): Organisation[] {
 }
 
 export function getOrganisation(db: Db, id: number): Organisation | undefined {
-  return db.select().from(organisations).where(eq(organisations.id, id)).get();
+  return preparedQuery(db, 'organisations.get', (d) => d.select().from(organisations).where(eq(organisations.id, sql.placeholder('id'))).prepare()).get({ id });
 }
 
 export function emailDomain(email: string): string {

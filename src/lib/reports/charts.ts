@@ -32,6 +32,19 @@ const MAX_LABEL = 40;
  * The SVG is an image with a name; its data is in the table next to it.
  */
 export function barChartSvg(table: ReportTable, options: BarChartOptions): string {
+  // Reports are cached per data revision (report.ts) and their tables never change, so a chart is drawn
+  // once per table and options; the WeakMap lets it go with its table.
+  const key = `${options.labelKey}\u0000${options.valueKey}\u0000${options.valueLabel}`;
+  let charts = drawn.get(table);
+  if (!charts) drawn.set(table, (charts = new Map()));
+  let svg = charts.get(key);
+  if (svg === undefined) charts.set(key, (svg = drawBarChart(table, options)));
+  return svg;
+}
+
+const drawn = new WeakMap<ReportTable, Map<string, string>>();
+
+function drawBarChart(table: ReportTable, options: BarChartOptions): string {
   const labelColumn = table.columns.find((c) => c.key === options.labelKey)!;
   const valueColumn = table.columns.find((c) => c.key === options.valueKey)!;
   const bars: Bar[] = table.rows.map((row) => {

@@ -1,6 +1,8 @@
 // User-written Markdown to safe HTML. Bounded (markdown-limits.ts), never throws, and never renders
-// the same text twice (results are kept by the text's SHA-256, least recently used out).
+// the same text twice (results are kept by the text's SHA-256, least recently used out, bounded by count
+// and by the characters held).
 import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import { escapeHtml } from './escape.ts';
@@ -13,8 +15,7 @@ const ALLOWED = {
   transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer' }) },
 };
 
-const rendered = new Map<string, string>();
-const MAX_CACHED = 500;
+const rendered = new LRUCache<string, string>({ max: 500, maxSize: 4_000_000, sizeCalculation: (html) => Math.max(1, html.length) });
 
 /** Plain paragraphs, escaped: for text marked must not see (beyond the limits, or it failed on it). */
 export function plainTextHtml(source: string): string {
@@ -47,12 +48,6 @@ function renderUncached(source: string): string {
 export function renderMarkdown(source: string): string {
   const key = createHash('sha256').update(source).digest('base64');
   let html = rendered.get(key);
-  if (html === undefined) {
-    html = renderUncached(source);
-    if (rendered.size >= MAX_CACHED) rendered.delete(rendered.keys().next().value!);
-  } else {
-    rendered.delete(key); // re-inserted below as the most recently used
-  }
-  rendered.set(key, html);
+  if (html === undefined) rendered.set(key, (html = renderUncached(source)));
   return html;
 }

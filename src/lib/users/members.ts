@@ -3,6 +3,7 @@
 import { and, asc, count, eq, or, sql, type SQL } from 'drizzle-orm';
 import { organisations, sessions, users, type Role, type User, type UserStatus } from '../../../db/schema/index.ts';
 import type { Db } from '../db.ts';
+import { preparedQuery } from '../cache/statements.ts';
 import { sendApprovedMail } from '../auth/mails.ts';
 import { transaction } from '../tx.ts';
 
@@ -80,7 +81,7 @@ export function getMember(db: Db, id: number): User | undefined {
 }
 
 export function countPending(db: Db): number {
-  return db.select({ n: count() }).from(users).where(eq(users.status, 'pending')).get()!.n;
+  return preparedQuery(db, 'users.countPending', (d) => d.select({ n: count() }).from(users).where(eq(users.status, 'pending')).prepare()).get()!.n;
 }
 
 export type MemberChangeResult = { ok: true; user: User } | { ok: false; reason: 'not_found' | 'not_pending' };
