@@ -2,10 +2,11 @@ import { sqliteTable, integer, text, index, uniqueIndex, primaryKey } from 'driz
 import { organisations } from './organisations.ts';
 import { users } from './auth.ts';
 
-export const ACTIVITY_KINDS = ['nätverksträff', 'studiebesök', 'auskultation', 'kurs', 'lärandekonferens'] as const;
+/** Stored values; Swedish labels and URL slugs live in src/lib/activities/kinds.ts. */
+export const ACTIVITY_KINDS = ['network_meeting', 'study_visit', 'job_shadowing', 'course', 'learning_conference'] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
-export const ACTIVITY_STATUSES = ['utkast', 'publicerad', 'inställd'] as const;
+export const ACTIVITY_STATUSES = ['draft', 'published', 'cancelled'] as const;
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 
 /**
@@ -42,7 +43,7 @@ export const activities = sqliteTable(
     /** Markdown, rendered through renderMarkdown (sanitised). */
     description: text().notNull(),
     kind: text({ enum: ACTIVITY_KINDS }).notNull(),
-    status: text({ enum: ACTIVITY_STATUSES }).notNull().default('utkast'),
+    status: text({ enum: ACTIVITY_STATUSES }).notNull().default('draft'),
     organiserOrganisationId: integer().references(() => organisations.id, { onDelete: 'set null' }),
     hostOrganisationId: integer().references(() => organisations.id, { onDelete: 'set null' }),
     /** Street address or venue; null for purely digital activities. */

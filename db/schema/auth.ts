@@ -1,7 +1,8 @@
 import { sqliteTable, integer, text, index } from 'drizzle-orm/sqlite-core';
 import { organisations } from './organisations.ts';
 
-export const ROLES = ['medlem', 'samordnare', 'admin'] as const;
+/** Stored values; Swedish labels and URL slugs live in src/lib/auth/permissions.ts. */
+export const ROLES = ['member', 'coordinator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const USER_STATUSES = ['unverified', 'pending', 'active', 'deactivated'] as const;
@@ -17,7 +18,7 @@ export const users = sqliteTable(
     organisationId: integer().references(() => organisations.id, { onDelete: 'set null' }),
     roleTitle: text(),
     phone: text(),
-    role: text({ enum: ROLES }).notNull().default('medlem'),
+    role: text({ enum: ROLES }).notNull().default('member'),
     /** Contact person for their organisation: may nominate colleagues for courses. */
     isContactPerson: integer({ mode: 'boolean' }).notNull().default(false),
     status: text({ enum: USER_STATUSES }).notNull().default('unverified'),
@@ -107,7 +108,7 @@ export const ORGANISATION_CHANGE_STATUSES = ['pending', 'approved', 'denied'] as
 
 /**
  * A member's request to belong to another organisation (or to none). Organisation is a permission
- * (participant lists, nominations, quotas), so it changes only when a samordnare or admin approves.
+ * (participant lists, nominations, quotas), so it changes only when a coordinator or admin approves.
  */
 export const organisationChangeRequests = sqliteTable(
   'organisation_change_requests',

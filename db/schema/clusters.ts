@@ -17,7 +17,8 @@ export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
 export const NOTIFY_CHOICES = ['each', 'digest', 'none'] as const;
 export type NotifyChoice = (typeof NOTIFY_CHOICES)[number];
 
-export const IDEA_STATUSES = ['ide', 'utkast', 'redo', 'inskickad', 'avslutad'] as const;
+/** Stored values; Swedish labels live in src/lib/ideas/template.ts. */
+export const IDEA_STATUSES = ['idea', 'draft', 'ready', 'submitted', 'closed'] as const;
 export type IdeaStatus = (typeof IDEA_STATUSES)[number];
 
 export const REVISION_KINDS = ['edit', 'merge', 'resolve', 'restore'] as const;
@@ -68,8 +69,8 @@ export const ideas = sqliteTable(
     title: text().notNull(),
     /** Which call (utlysning) or programme area the idea aims for. */
     targetCall: text().notNull().default(''),
-    status: text({ enum: IDEA_STATUSES }).notNull().default('ide'),
-    /** A lead's choice to let every member read the idea; only effective from status "redo". */
+    status: text({ enum: IDEA_STATUSES }).notNull().default('idea'),
+    /** A lead's choice to let every member read the idea; only effective from status "ready". */
     sharedWithAll: integer({ mode: 'boolean' }).notNull().default(false),
     createdById: integer().references(() => users.id, { onDelete: 'set null' }),
     createdAt: integer({ mode: 'timestamp_ms' }).notNull().$defaultFn(() => new Date()),

@@ -1,15 +1,16 @@
 import { sqliteTable, integer, text } from 'drizzle-orm/sqlite-core';
 
+/** Stored values; Swedish labels live in src/lib/organisations/index.ts. */
 export const ORGANISATION_TYPES = [
-  'kommun',
-  'myndighet',
+  'municipality',
+  'agency',
   'region',
-  'samordningsförbund',
-  'folkhögskola',
-  'studieförbund',
-  'förening',
-  'företag',
-  'övrig',
+  'coordination_association',
+  'folk_high_school',
+  'study_association',
+  'association',
+  'company',
+  'other',
 ] as const;
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 
