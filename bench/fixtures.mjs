@@ -75,7 +75,7 @@ export function sectionText(rand, words = 300) {
 
 let userCounter = 0;
 /** Inserts `count` active members in one transaction; returns their rows. */
-export function createUsers(db, count, { prefix = 'bench', organisationIds = [], role = 'medlem' } = {}) {
+export function createUsers(db, count, { prefix = 'bench', organisationIds = [], role = 'member' } = {}) {
   return db.transaction((tx) =>
     Array.from({ length: count }, () => {
       userCounter++;
@@ -140,10 +140,10 @@ export function createPageFixtures(db) {
   const rand = seeded(6);
   const orgs = db.transaction((tx) =>
     MUNICIPALITIES.slice(0, 5).map((m, i) =>
-      tx.insert(organisations).values({ name: `${m} kommun`, slug: `bench-${i}-kommun`, type: 'kommun', municipality: m }).returning().get(),
+      tx.insert(organisations).values({ name: `${m} kommun`, slug: `bench-${i}-kommun`, type: 'municipality', municipality: m }).returning().get(),
     ),
   );
-  const [coordinator] = createUsers(db, 1, { organisationIds: [orgs[0].id], role: 'samordnare' });
+  const [coordinator] = createUsers(db, 1, { organisationIds: [orgs[0].id], role: 'coordinator' });
   const [viewer] = createUsers(db, 1, { organisationIds: [orgs[1].id] });
   const others = createUsers(db, 8, { organisationIds: orgs.map((o) => o.id) });
 

@@ -8,10 +8,10 @@ import { percentile } from './stats.mjs';
 const REQUEST_TIMEOUT_MS = 60_000;
 
 export async function benchRegistrationBurst(server, db, { members = 1000, seats = 50 } = {}) {
-  const [organiser] = createUsers(db, 1, { role: 'samordnare' });
+  const [organiser] = createUsers(db, 1, { role: 'coordinator' });
   const activity = publishActivity(
     db,
-    createActivity(db, activityInput(seeded(1), 0, { title: 'Populär lärandekonferens', kind: 'nätverksträff', capacity: seats }), organiser.id).id,
+    createActivity(db, activityInput(seeded(1), 0, { title: 'Populär lärandekonferens', kind: 'network_meeting', capacity: seats }), organiser.id).id,
   );
   const people = createUsers(db, members);
   const cookies = loginAll(

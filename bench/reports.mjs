@@ -34,8 +34,8 @@ export function createReportFixtures(db, { activityCount = 500, registrationCoun
   const now = Date.now();
   return db.transaction((tx) => {
     const orgIds = [
-      ...MUNICIPALITIES.map((m) => tx.insert(organisations).values({ name: `Bench ${m} kommun`, slug: `bench-${m.toLowerCase()}`, type: 'kommun', municipality: m }).returning().get().id),
-      ...Array.from({ length: 10 }, (_, i) => tx.insert(organisations).values({ name: `Bench regional organisation ${i + 1}`, slug: `bench-regional-${i + 1}`, type: 'myndighet', municipality: null }).returning().get().id),
+      ...MUNICIPALITIES.map((m) => tx.insert(organisations).values({ name: `Bench ${m} kommun`, slug: `bench-${m.toLowerCase()}`, type: 'municipality', municipality: m }).returning().get().id),
+      ...Array.from({ length: 10 }, (_, i) => tx.insert(organisations).values({ name: `Bench regional organisation ${i + 1}`, slug: `bench-regional-${i + 1}`, type: 'agency', municipality: null }).returning().get().id),
     ];
     const userIds = Array.from({ length: people }, (_, i) =>
       tx.insert(users).values({ email: `bench-rapport-${i}@exempel.se`, name: `Deltagare ${i}`, passwordHash: NO_PASSWORD, organisationId: orgIds[i % orgIds.length], status: 'active' }).returning().get().id,
@@ -56,9 +56,9 @@ export function createReportFixtures(db, { activityCount = 500, registrationCoun
           title: `Bench-aktivitet ${a}`,
           description: 'Aktivitet för rapportbenchmarken.',
           kind,
-          status: 'publicerad',
+          status: 'published',
           municipality: MUNICIPALITIES[a % MUNICIPALITIES.length],
-          organisationQuota: kind === 'kurs' ? 3 : null,
+          organisationQuota: kind === 'course' ? 3 : null,
           guides: [GUIDES[a % GUIDES.length], ...(a % 3 === 0 ? [GUIDES[(a + 1) % GUIDES.length]] : [])],
           startsAt: spans[0].startsAt,
           endsAt: spans.at(-1).endsAt,
@@ -74,7 +74,7 @@ export function createReportFixtures(db, { activityCount = 500, registrationCoun
       }
       regs += n;
     }
-    const coordinator = tx.insert(users).values({ email: 'bench-samordnare@exempel.se', name: 'Bench Samordnare', passwordHash: NO_PASSWORD, role: 'samordnare', status: 'active' }).returning().get().id;
+    const coordinator = tx.insert(users).values({ email: 'bench-samordnare@exempel.se', name: 'Bench Samordnare', passwordHash: NO_PASSWORD, role: 'coordinator', status: 'active' }).returning().get().id;
     const token = generateSessionToken();
     createSession(tx, token, coordinator);
     return { activities: activityCount, registrations: regs, people, cookie: `${SESSION_COOKIE}=${token}` };

@@ -64,7 +64,7 @@ function demoActivities(): DemoActivity[] {
   return [
     {
       title: '7TJUGO handledarutbildning',
-      kind: 'kurs',
+      kind: 'course',
       description:
         'Fyra dagars utbildning för dig som ska leda 7TJUGO-grupper med unga 15–29 år. Du får pröva övningarna själv, lära dig upplägget för de sju träffarna och träna på att leda samtal om egenmakt, mål och medvetna val.\n\n- Dag 1–2: metodens grunder och de första träffarna\n- Dag 3: motiverande samtal i grupp\n- Dag 4: att starta en grupp i din verksamhet, uppföljning\n\nUtbildningen ges på plats och du behöver delta alla fyra dagarna för att få kursintyg.',
       organiser: 'Skaraborgs Kommunalförbund',
@@ -78,7 +78,7 @@ function demoActivities(): DemoActivity[] {
     },
     {
       title: 'Supported Employment – grundkurs för jobbcoacher',
-      kind: 'kurs',
+      kind: 'course',
       description:
         'Två dagar om Supported Employment och IPS: de åtta principerna, arbetsgivarkontakter, individuellt stöd på arbetsplatsen och hur ni följer upp med trohetsskalan. Kursen vänder sig till coacher och handläggare i kommuner och hos Arbetsförmedlingen.',
       organiser: 'Samordningsförbundet Västra Skaraborg',
@@ -91,7 +91,7 @@ function demoActivities(): DemoActivity[] {
     },
     {
       title: 'Nätverksträff: Samverkan en väg in',
-      kind: 'nätverksträff',
+      kind: 'network_meeting',
       description:
         'Hur får unga en väg in i stället för många dörrar? Vi hör hur Falköping och Tidaholm organiserar gemensamma mottag mellan KAA, socialtjänst och Arbetsförmedlingen, och delar erfarenheter i smågrupper. Kaffe och smörgås från 8.30.',
       organiser: 'Skaraborgs Kommunalförbund',
@@ -104,7 +104,7 @@ function demoActivities(): DemoActivity[] {
     },
     {
       title: 'Digital nätverksträff: Uppföljning av resultat',
-      kind: 'nätverksträff',
+      kind: 'network_meeting',
       description:
         'En timme om att följa upp insatser för unga: vilka mått som säger något, hur ni samlar in dem utan att belasta deltagarna och hur resultaten kan användas i styrgruppen. Kort föreläsning och samtal.',
       organiser: 'Samordningsförbundet Östra Skaraborg',
@@ -117,7 +117,7 @@ function demoActivities(): DemoActivity[] {
     },
     {
       title: 'Studiebesök på Ung Arena Skövde',
-      kind: 'studiebesök',
+      kind: 'study_visit',
       description:
         'Ung Arena är en mötesplats där unga 16–29 år får stöd med studier, arbete och vardag på ett och samma ställe. Personalen berättar om arbetssättet, samverkan med Arbetsförmedlingen och hur unga själva har varit med och format verksamheten. Skriv kort i din förfrågan vad du vill veta mer om.',
       organiser: 'Skaraborgs Kommunalförbund',
@@ -130,7 +130,7 @@ function demoActivities(): DemoActivity[] {
     },
     {
       title: 'Studiebesök: motivationsutbildning på Vara folkhögskola',
-      kind: 'studiebesök',
+      kind: 'study_visit',
       description:
         'Vara folkhögskola visar sin motivationskurs för unga som står långt från arbetsmarknaden: upplägg, schema, hur deltagarna rekryteras och vad som händer efter kursen. Du träffar både lärare och deltagare.',
       organiser: 'Skaraborgs Kommunalförbund',
@@ -143,7 +143,7 @@ function demoActivities(): DemoActivity[] {
     },
     {
       title: 'Auskultation hos jobbcoacherna i Lidköping',
-      kind: 'auskultation',
+      kind: 'job_shadowing',
       description:
         'Följ en jobbcoach som arbetar enligt Supported Employment under en arbetsdag: arbetsgivarbesök, uppföljningssamtal och teamets planering. Passar dig som själv börjar arbeta med metoden.',
       organiser: 'Lidköpings kommun',
@@ -156,7 +156,7 @@ function demoActivities(): DemoActivity[] {
     },
     {
       title: 'Auskultation: mentorprogrammet i Tibro',
-      kind: 'auskultation',
+      kind: 'job_shadowing',
       description:
         'Var med när Tibro kommuns mentorprogram matchar unga med mentorer från det lokala näringslivet. Du deltar i en matchningsträff och ett handledningsmöte för mentorerna.',
       organiser: 'Tibro kommun',
@@ -169,7 +169,7 @@ function demoActivities(): DemoActivity[] {
     },
     {
       title: 'Lärandekonferens Skaraborg: unga som varken arbetar eller studerar',
-      kind: 'lärandekonferens',
+      kind: 'learning_conference',
       description:
         'Årets lärandekonferens samlar alla som arbetar med unga 15–29 år i Skaraborgs 15 kommuner. Föreläsningar om ESF-projektens resultat, workshoppar om 7TJUGO, Supported Employment, mentorskap och tjänstedesign, och tid för nätverkande. Lunch ingår.',
       organiser: 'Skaraborgs Kommunalförbund',
@@ -182,7 +182,7 @@ function demoActivities(): DemoActivity[] {
     },
     {
       title: 'Lärandekonferens: tjänstedesign tillsammans med unga',
-      kind: 'lärandekonferens',
+      kind: 'learning_conference',
       description:
         'En halvdag om hur unga kan vara med och utforma de insatser som riktar sig till dem. Praktiska exempel från Mariestad och Götene, och en övning där ni kartlägger en ung persons väg genom era verksamheter.',
       organiser: 'Samordningsförbundet Östra Skaraborg',
@@ -198,8 +198,8 @@ function demoActivities(): DemoActivity[] {
 
 export function seedActivities(db: Db): void {
   const orgId = (name: string | undefined) => (name ? db.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, name)).get()?.id ?? null : null);
-  const coordinator = db.select({ id: users.id }).from(users).where(and(eq(users.role, 'samordnare'), eq(users.status, 'active'))).get();
-  const member = db.select({ id: users.id }).from(users).where(and(eq(users.role, 'medlem'), eq(users.status, 'active'), eq(users.isContactPerson, false))).get();
+  const coordinator = db.select({ id: users.id }).from(users).where(and(eq(users.role, 'coordinator'), eq(users.status, 'active'))).get();
+  const member = db.select({ id: users.id }).from(users).where(and(eq(users.role, 'member'), eq(users.status, 'active'), eq(users.isContactPerson, false))).get();
   const created = demoActivities().map((a) => {
     const activity = createActivity(
       db,
@@ -225,6 +225,6 @@ export function seedActivities(db: Db): void {
     return publishActivity(db, activity.id);
   });
   // The demo member is registered for the network meeting, so Mina sidor shows a registration.
-  const meeting = created.find((a) => a.kind === 'nätverksträff');
+  const meeting = created.find((a) => a.kind === 'network_meeting');
   if (member && meeting) register(db, { activityId: meeting.id, userId: member.id, specialNeeds: 'Vegetarisk kost' });
 }

@@ -46,7 +46,7 @@ function ensureUser(db: Db, u: { name: string; email: string; organisation: stri
       passwordHash: hashSync(randomBytes(24).toString('base64'), { memoryCost: 4096, timeCost: 2, parallelism: 1 }),
       organisationId: orgId(db, u.organisation),
       roleTitle: u.roleTitle,
-      role: 'medlem',
+      role: 'member',
       status: 'active',
       emailVerifiedAt: new Date(),
     })
@@ -82,7 +82,7 @@ export function seedClusters(db: Db): void {
   });
   for (const [u, d] of [[ahmed, 40], [maria, 38], [peter, 35], [lina, 30]] as const) join(psykisk.id, u.id, d);
   const idea1 = createIdea(db, { groupId: psykisk.id, title: 'Vägen tillbaka – samordnat stöd för unga med psykisk ohälsa', targetCall: 'ESF+ programområde 2, specifikt mål 2.1 (regional utlysning Västsverige)', createdById: elin.id });
-  setIdeaStatus(db, idea1.id, 'utkast');
+  setIdeaStatus(db, idea1.id, 'draft');
   write(db, idea1.id, [
     {
       key: 'problemformulering', author: elin.id, daysAgo: 21,

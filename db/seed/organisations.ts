@@ -21,16 +21,16 @@ const MUNICIPALITIES: Array<[name: string, organisation: string, domain: string]
 ];
 
 const OTHERS: Array<{ name: string; type: OrganisationType; municipality: string | null; domains: string[] }> = [
-  { name: 'Arbetsförmedlingen', type: 'myndighet', municipality: null, domains: ['arbetsformedlingen.se'] },
-  { name: 'Försäkringskassan', type: 'myndighet', municipality: null, domains: ['forsakringskassan.se'] },
+  { name: 'Arbetsförmedlingen', type: 'agency', municipality: null, domains: ['arbetsformedlingen.se'] },
+  { name: 'Försäkringskassan', type: 'agency', municipality: null, domains: ['forsakringskassan.se'] },
   { name: 'Västra Götalandsregionen', type: 'region', municipality: null, domains: ['vgregion.se'] },
-  { name: 'Skaraborgs Kommunalförbund', type: 'övrig', municipality: 'Skövde', domains: ['skaraborg.se'] },
-  { name: 'Samordningsförbundet Västra Skaraborg', type: 'samordningsförbund', municipality: null, domains: [] },
-  { name: 'Samordningsförbundet Östra Skaraborg', type: 'samordningsförbund', municipality: null, domains: [] },
-  { name: 'Samordningsförbundet Skaraborg', type: 'samordningsförbund', municipality: null, domains: [] },
-  { name: 'Samordningsförbundet RAR (Sörmland)', type: 'samordningsförbund', municipality: null, domains: [] },
-  { name: 'Studieförbundet Vuxenskolan', type: 'studieförbund', municipality: null, domains: ['sv.se'] },
-  { name: 'Vara folkhögskola', type: 'folkhögskola', municipality: 'Vara', domains: [] },
+  { name: 'Skaraborgs Kommunalförbund', type: 'other', municipality: 'Skövde', domains: ['skaraborg.se'] },
+  { name: 'Samordningsförbundet Västra Skaraborg', type: 'coordination_association', municipality: null, domains: [] },
+  { name: 'Samordningsförbundet Östra Skaraborg', type: 'coordination_association', municipality: null, domains: [] },
+  { name: 'Samordningsförbundet Skaraborg', type: 'coordination_association', municipality: null, domains: [] },
+  { name: 'Samordningsförbundet RAR (Sörmland)', type: 'coordination_association', municipality: null, domains: [] },
+  { name: 'Studieförbundet Vuxenskolan', type: 'study_association', municipality: null, domains: ['sv.se'] },
+  { name: 'Vara folkhögskola', type: 'folk_high_school', municipality: 'Vara', domains: [] },
 ];
 
 export const SKARABORG_MUNICIPALITIES = MUNICIPALITIES.map(([name]) => name);
@@ -39,7 +39,7 @@ export function seedOrganisations(db: Db): void {
   const rows = [
     ...MUNICIPALITIES.map(([municipality, name, domain]) => ({
       name,
-      type: 'kommun' as const,
+      type: 'municipality' as const,
       municipality,
       domains: [domain],
     })),

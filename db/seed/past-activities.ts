@@ -58,18 +58,18 @@ interface PastTemplate {
 }
 
 const TEMPLATES: PastTemplate[] = [
-  { title: 'Nätverksträff för KAA-ansvariga', kind: 'nätverksträff', municipality: 'Skövde', place: 'Kommunalförbundets lokaler, Stationsgatan 12, Skövde', organiser: 'Skaraborgs Kommunalförbund', guides: [G.samverkan, G.uppfoljning], times: [['09:00', '12:00']], size: 22 },
-  { title: '7TJUGO handledarutbildning', kind: 'kurs', municipality: 'Skövde', place: 'Kommunalförbundets lokaler, Stationsgatan 12, Skövde', organiser: 'Skaraborgs Kommunalförbund', guides: [G.tjugo, G.motivation], times: [['09:00', '16:00'], ['09:00', '16:00']], size: 16, quota: 3 },
-  { title: 'Studiebesök på Ung Arena Skövde', kind: 'studiebesök', municipality: 'Skövde', place: 'Ung Arena, Kungsgatan 24, Skövde', organiser: 'Skaraborgs Kommunalförbund', guides: [G.samverkan, G.design], times: [['13:00', '15:30']], size: 10 },
-  { title: 'Nätverksträff: mentorskap i små kommuner', kind: 'nätverksträff', municipality: 'Tibro', place: 'Tibro kommunhus, Centrumgatan 5, Tibro', organiser: 'Samordningsförbundet Östra Skaraborg', guides: [G.mentor], times: [['09:00', '12:00']], size: 15 },
-  { title: 'Supported Employment – grundkurs', kind: 'kurs', municipality: 'Lidköping', place: 'Stadshuset, Nya Stadens torg 1, Lidköping', organiser: 'Samordningsförbundet Västra Skaraborg', guides: [G.se, G.uppfoljning], times: [['09:00', '16:00'], ['09:00', '15:00']], size: 14, quota: 4 },
-  { title: 'Auskultation hos jobbcoacherna i Lidköping', kind: 'auskultation', municipality: 'Lidköping', place: 'Arbetsmarknadsenheten, Skaragatan 8, Lidköping', organiser: 'Lidköpings kommun', guides: [G.se], times: [['08:30', '16:00']], size: 3 },
-  { title: 'Lärandekonferens Skaraborg', kind: 'lärandekonferens', municipality: 'Skövde', place: 'Skövde Kulturhus, Fredsgatan 4, Skövde', organiser: 'Skaraborgs Kommunalförbund', guides: [G.tjugo, G.se, G.mentor, G.design, G.uppfoljning], times: [['09:00', '16:30']], size: 60 },
-  { title: 'Studiebesök: motivationskursen på Vara folkhögskola', kind: 'studiebesök', municipality: 'Vara', place: 'Vara folkhögskola, Torggatan 4, Vara', organiser: 'Skaraborgs Kommunalförbund', guides: [G.motivation], times: [['10:00', '13:00']], size: 9 },
-  { title: 'Nätverksträff: tjänstedesign tillsammans med unga', kind: 'nätverksträff', municipality: 'Mariestad', place: 'Katrinebergs folkhögskola, Mariestad', organiser: 'Samordningsförbundet Östra Skaraborg', guides: [G.design], times: [['13:00', '16:00']], size: 18 },
-  { title: 'Auskultation: mentorprogrammet i Tibro', kind: 'auskultation', municipality: 'Tibro', place: 'Tibro kommunhus, Centrumgatan 5, Tibro', organiser: 'Tibro kommun', guides: [G.mentor], times: [['09:00', '12:00']], size: 2 },
-  { title: 'Digital nätverksträff: uppföljning av resultat', kind: 'nätverksträff', municipality: null, place: 'Digitalt', organiser: 'Samordningsförbundet Östra Skaraborg', guides: [G.uppfoljning], times: [['13:00', '14:00']], size: 25 },
-  { title: 'Nätverksträff: en väg in i Falköping och Tidaholm', kind: 'nätverksträff', municipality: 'Falköping', place: 'Falköpings stadsbibliotek, Stora torget, Falköping', organiser: 'Skaraborgs Kommunalförbund', guides: [G.samverkan], times: [['08:30', '12:00']], size: 20 },
+  { title: 'Nätverksträff för KAA-ansvariga', kind: 'network_meeting', municipality: 'Skövde', place: 'Kommunalförbundets lokaler, Stationsgatan 12, Skövde', organiser: 'Skaraborgs Kommunalförbund', guides: [G.samverkan, G.uppfoljning], times: [['09:00', '12:00']], size: 22 },
+  { title: '7TJUGO handledarutbildning', kind: 'course', municipality: 'Skövde', place: 'Kommunalförbundets lokaler, Stationsgatan 12, Skövde', organiser: 'Skaraborgs Kommunalförbund', guides: [G.tjugo, G.motivation], times: [['09:00', '16:00'], ['09:00', '16:00']], size: 16, quota: 3 },
+  { title: 'Studiebesök på Ung Arena Skövde', kind: 'study_visit', municipality: 'Skövde', place: 'Ung Arena, Kungsgatan 24, Skövde', organiser: 'Skaraborgs Kommunalförbund', guides: [G.samverkan, G.design], times: [['13:00', '15:30']], size: 10 },
+  { title: 'Nätverksträff: mentorskap i små kommuner', kind: 'network_meeting', municipality: 'Tibro', place: 'Tibro kommunhus, Centrumgatan 5, Tibro', organiser: 'Samordningsförbundet Östra Skaraborg', guides: [G.mentor], times: [['09:00', '12:00']], size: 15 },
+  { title: 'Supported Employment – grundkurs', kind: 'course', municipality: 'Lidköping', place: 'Stadshuset, Nya Stadens torg 1, Lidköping', organiser: 'Samordningsförbundet Västra Skaraborg', guides: [G.se, G.uppfoljning], times: [['09:00', '16:00'], ['09:00', '15:00']], size: 14, quota: 4 },
+  { title: 'Auskultation hos jobbcoacherna i Lidköping', kind: 'job_shadowing', municipality: 'Lidköping', place: 'Arbetsmarknadsenheten, Skaragatan 8, Lidköping', organiser: 'Lidköpings kommun', guides: [G.se], times: [['08:30', '16:00']], size: 3 },
+  { title: 'Lärandekonferens Skaraborg', kind: 'learning_conference', municipality: 'Skövde', place: 'Skövde Kulturhus, Fredsgatan 4, Skövde', organiser: 'Skaraborgs Kommunalförbund', guides: [G.tjugo, G.se, G.mentor, G.design, G.uppfoljning], times: [['09:00', '16:30']], size: 60 },
+  { title: 'Studiebesök: motivationskursen på Vara folkhögskola', kind: 'study_visit', municipality: 'Vara', place: 'Vara folkhögskola, Torggatan 4, Vara', organiser: 'Skaraborgs Kommunalförbund', guides: [G.motivation], times: [['10:00', '13:00']], size: 9 },
+  { title: 'Nätverksträff: tjänstedesign tillsammans med unga', kind: 'network_meeting', municipality: 'Mariestad', place: 'Katrinebergs folkhögskola, Mariestad', organiser: 'Samordningsförbundet Östra Skaraborg', guides: [G.design], times: [['13:00', '16:00']], size: 18 },
+  { title: 'Auskultation: mentorprogrammet i Tibro', kind: 'job_shadowing', municipality: 'Tibro', place: 'Tibro kommunhus, Centrumgatan 5, Tibro', organiser: 'Tibro kommun', guides: [G.mentor], times: [['09:00', '12:00']], size: 2 },
+  { title: 'Digital nätverksträff: uppföljning av resultat', kind: 'network_meeting', municipality: null, place: 'Digitalt', organiser: 'Samordningsförbundet Östra Skaraborg', guides: [G.uppfoljning], times: [['13:00', '14:00']], size: 25 },
+  { title: 'Nätverksträff: en väg in i Falköping och Tidaholm', kind: 'network_meeting', municipality: 'Falköping', place: 'Falköpings stadsbibliotek, Stora torget, Falköping', organiser: 'Skaraborgs Kommunalförbund', guides: [G.samverkan], times: [['08:30', '12:00']], size: 20 },
 ];
 
 /** Demo participants per organisation (the municipalities by size, then regional and national bodies). */
@@ -104,7 +104,7 @@ function seedParticipants(db: Db): Array<{ id: number; organisationId: number; o
       if (db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) continue;
       const user = db
         .insert(users)
-        .values({ email, name: `${first} ${last}`, passwordHash, organisationId: org.id, roleTitle: ROLE_TITLES[n % ROLE_TITLES.length]!, role: 'medlem', status: 'active', emailVerifiedAt: new Date() })
+        .values({ email, name: `${first} ${last}`, passwordHash, organisationId: org.id, roleTitle: ROLE_TITLES[n % ROLE_TITLES.length]!, role: 'member', status: 'active', emailVerifiedAt: new Date() })
         .returning({ id: users.id })
         .get();
       out.push({ id: user.id, organisationId: org.id, organisation });
@@ -117,7 +117,7 @@ function seedParticipants(db: Db): Array<{ id: number; organisationId: number; o
 export function seedPastActivities(db: Db): void {
   const people = seedParticipants(db);
   if (people.length === 0) return;
-  const coordinator = db.select({ id: users.id }).from(users).where(and(eq(users.role, 'samordnare'), eq(users.status, 'active'))).get();
+  const coordinator = db.select({ id: users.id }).from(users).where(and(eq(users.role, 'coordinator'), eq(users.status, 'active'))).get();
   const contactPerson = db.select({ id: users.id, organisationId: users.organisationId }).from(users).where(eq(users.isContactPerson, true)).get();
   const orgId = (name: string) => db.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, name)).get()?.id ?? null;
   const today = todayIso();
@@ -136,7 +136,7 @@ export function seedPastActivities(db: Db): void {
         title: template.title,
         description: `${template.title}. Genomförd aktivitet i nätverket; deltagarna och närvaron finns kvar för uppföljningen.`,
         kind: template.kind,
-        status: 'publicerad',
+        status: 'published',
         organiserOrganisationId: orgId(template.organiser),
         place: template.municipality ? template.place : null,
         digitalLink: template.municipality ? null : 'https://meet.skaraborg.se/natverkstraff',
@@ -164,7 +164,7 @@ export function seedPastActivities(db: Db): void {
       .map((x) => x.p);
     for (const person of chosen) {
       const registeredAt = new Date(startsAt.getTime() - (7 + Math.floor(random() * 20)) * 86_400_000);
-      const nominated = template.kind === 'kurs' && contactPerson && contactPerson.organisationId === person.organisationId;
+      const nominated = template.kind === 'course' && contactPerson && contactPerson.organisationId === person.organisationId;
       const reg = db
         .insert(registrations)
         .values({ activityId: activity.id, userId: person.id, status: 'confirmed', nominatedBy: nominated ? contactPerson.id : null, confirmedAt: registeredAt, createdAt: registeredAt, updatedAt: registeredAt })

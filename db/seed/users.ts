@@ -23,11 +23,11 @@ export const DEMO_USERS: Array<{
   isContactPerson?: boolean;
   status?: 'active' | 'pending';
 }> = [
-  { label: 'medlem', name: 'Elin Johansson', email: 'elin.johansson@lidkoping.se', password: 'Ljungby-Tranor-48', organisation: 'Lidköpings kommun', roleTitle: 'Arbetsmarknadskonsulent, Ung Arena', role: 'medlem' },
-  { label: 'kontaktperson', name: 'Ahmed Yusuf', email: 'ahmed.yusuf@skovde.se', password: 'Billingen-Kanot-73', organisation: 'Skövde kommun', roleTitle: 'Enhetschef, kommunala aktivitetsansvaret', role: 'medlem', isContactPerson: true },
-  { label: 'samordnare', name: 'Karin Lindqvist', email: 'karin.lindqvist@skaraborg.se', password: 'Hornborga-Vipa-2619', organisation: 'Skaraborgs Kommunalförbund', roleTitle: 'Processledare', role: 'samordnare' },
+  { label: 'medlem', name: 'Elin Johansson', email: 'elin.johansson@lidkoping.se', password: 'Ljungby-Tranor-48', organisation: 'Lidköpings kommun', roleTitle: 'Arbetsmarknadskonsulent, Ung Arena', role: 'member' },
+  { label: 'kontaktperson', name: 'Ahmed Yusuf', email: 'ahmed.yusuf@skovde.se', password: 'Billingen-Kanot-73', organisation: 'Skövde kommun', roleTitle: 'Enhetschef, kommunala aktivitetsansvaret', role: 'member', isContactPerson: true },
+  { label: 'samordnare', name: 'Karin Lindqvist', email: 'karin.lindqvist@skaraborg.se', password: 'Hornborga-Vipa-2619', organisation: 'Skaraborgs Kommunalförbund', roleTitle: 'Processledare', role: 'coordinator' },
   { label: 'admin', name: 'Johan Berg', email: 'johan.berg@skaraborg.se', password: 'Kinnekulle-Lind-5530', organisation: 'Skaraborgs Kommunalförbund', roleTitle: 'Webbredaktör', role: 'admin' },
-  { label: 'väntar på godkännande', name: 'Sara Nilsson', email: 'sara.nilsson@framtidsverkstan.se', password: 'Vanern-Segel-8841', organisation: null, roleTitle: 'Coach', role: 'medlem', status: 'pending' },
+  { label: 'väntar på godkännande', name: 'Sara Nilsson', email: 'sara.nilsson@framtidsverkstan.se', password: 'Vanern-Segel-8841', organisation: null, roleTitle: 'Coach', role: 'member', status: 'pending' },
 ];
 
 /** Inserts the demo users; returns the log-ins to print (only accounts that can log in). */

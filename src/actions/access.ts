@@ -5,7 +5,7 @@
 import type { User } from '../../db/schema/index.ts';
 import { hasRole } from '../lib/auth/permissions.ts';
 
-export type ActionAccess = 'public' | 'member' | 'samordnare' | 'admin';
+export type ActionAccess = 'public' | 'member' | 'coordinator' | 'admin';
 
 export const ACTION_ACCESS: Record<string, ActionAccess> = {
   'auth.signup': 'public',
@@ -14,13 +14,13 @@ export const ACTION_ACCESS: Record<string, ActionAccess> = {
   'auth.login': 'public',
   'auth.requestReset': 'public',
   'auth.resetPassword': 'public',
-  'auth.approveMember': 'samordnare',
-  'auth.decideOrganisationChange': 'samordnare',
+  'auth.approveMember': 'coordinator',
+  'auth.decideOrganisationChange': 'coordinator',
   'auth.setMemberStatus': 'admin',
   'auth.setMemberRole': 'admin',
   'auth.saveOrganisation': 'admin',
-  'activities.create': 'samordnare',
-  'clusters.createGroup': 'samordnare',
+  'activities.create': 'coordinator',
+  'clusters.createGroup': 'coordinator',
 };
 
 export type AccessDenial = { status: 401 | 403; code: 'UNAUTHORIZED' | 'FORBIDDEN'; message: string };

@@ -23,7 +23,7 @@ let orgId: number;
 
 useServer((ctx) => ({ server, db } = ctx));
 beforeAll(async () => {
-  orgId = db.insert(organisations).values({ name: 'Tibro kommun', slug: 'tibro-kommun', type: 'kommun', municipality: 'Tibro' }).returning().get().id;
+  orgId = db.insert(organisations).values({ name: 'Tibro kommun', slug: 'tibro-kommun', type: 'municipality', municipality: 'Tibro' }).returning().get().id;
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -35,7 +35,7 @@ const contextAs = (userId: number | null, options: Parameters<Browser['newContex
 
 function activity(title: string, createdBy: number, overrides: Partial<ActivityInput> = {}) {
   const a = createActivity(db, {
-    title, description: 'En träff för alla som arbetar med unga i Skaraborg.', kind: 'nätverksträff', organiserOrganisationId: orgId, hostOrganisationId: null,
+    title, description: 'En träff för alla som arbetar med unga i Skaraborg.', kind: 'network_meeting', organiserOrganisationId: orgId, hostOrganisationId: null,
     place: 'Tibro bibliotek', digitalLink: null, municipality: 'Tibro', capacity: 10, organisationQuota: null, registrationOpensAt: null,
     registrationClosesAt: null, guides: [], questions: [], dates: [morning(30)], ...overrides,
   }, createdBy);
@@ -54,7 +54,7 @@ async function tabTo(page: Page, text: RegExp, max = 150): Promise<boolean> {
 
 describe('participants, seats, calendar and outbox in the browser', () => {
   it('cancelling asks for confirmation without JavaScript, mails, and the .ics link is only for confirmed participants (3)', async () => {
-    const coordinator = createTestUser(db, { role: 'samordnare', organisationId: orgId });
+    const coordinator = createTestUser(db, { role: 'coordinator', organisationId: orgId });
     const a = activity('Nätverksträff om studiemotivation', coordinator.id, { capacity: 1 });
     const seated = createTestUser(db, { name: 'Sam Sittplats' });
     const waiting = createTestUser(db, { name: 'Vera Väntar' });
@@ -97,7 +97,7 @@ describe('participants, seats, calendar and outbox in the browser', () => {
   }, SLOW);
 
   it('cards show seats left, full, "Du är anmäld" and the place in the queue; the list filters on seats left (4)', async () => {
-    const coordinator = createTestUser(db, { role: 'samordnare', organisationId: orgId });
+    const coordinator = createTestUser(db, { role: 'coordinator', organisationId: orgId });
     const open = activity('Öppen träff i Tibro', coordinator.id, { capacity: 5, dates: [morning(60)] });
     const full = activity('Fullbokad träff i Tibro', coordinator.id, { capacity: 1, dates: [morning(61)] });
     const me = createTestUser(db, { name: 'Moa Medlem' });
@@ -122,13 +122,13 @@ describe('participants, seats, calendar and outbox in the browser', () => {
   }, SLOW);
 
   it('the month view works with the keyboard only, in Swedish and Stockholm time, with subscription links (5)', async () => {
-    const coordinator = createTestUser(db, { role: 'samordnare', organisationId: orgId });
+    const coordinator = createTestUser(db, { role: 'coordinator', organisationId: orgId });
     // Two months ahead: the 14th at 00:30 Stockholm time (still the 13th in UTC) and a two-day course.
     const target = addMonths(parseYearMonth(null), 2);
     const ym = formatYearMonth(target);
     const day = (d: number, hhmm: string) => parseLocalDateTime(`${ym}-${String(d).padStart(2, '0')}T${hhmm}`)!;
     const night = activity('Nattvandrarträff i Tibro', coordinator.id, { dates: [{ startsAt: day(14, '00:30'), endsAt: day(14, '02:00') }] });
-    const course = activity('Tvådagarskurs i Tibro', coordinator.id, { kind: 'kurs', dates: [{ startsAt: day(20, '10:00'), endsAt: day(20, '13:00') }, { startsAt: day(21, '10:00'), endsAt: day(21, '13:00') }] });
+    const course = activity('Tvådagarskurs i Tibro', coordinator.id, { kind: 'course', dates: [{ startsAt: day(20, '10:00'), endsAt: day(20, '13:00') }, { startsAt: day(21, '10:00'), endsAt: day(21, '13:00') }] });
 
     const page = await (await contextAs(null)).newPage();
     await page.goto('/aktiviteter?kommun=Tibro');
@@ -171,7 +171,7 @@ describe('participants, seats, calendar and outbox in the browser', () => {
   it('the outbox has clickable links, downloadable attachments, search and paging past 100 (9)', async () => {
     const admin = createTestUser(db, { role: 'admin' });
     for (let i = 1; i <= 130; i++) sendMail(db, { to: `mottagare${i}@tibro.se`, subject: `Utskick nummer ${i}`, text: `Hej!\n\nLäs mer: ${server.url}/aktiviteter?nr=${i}.\n\nHälsningar`, html: '<p>Hej</p>' });
-    const coordinator = createTestUser(db, { role: 'samordnare', organisationId: orgId });
+    const coordinator = createTestUser(db, { role: 'coordinator', organisationId: orgId });
     const a = activity('Träff med kalenderfil', coordinator.id);
     const member = createTestUser(db, { name: 'Ola Bilaga' });
     register(db, { activityId: a.id, userId: member.id });

@@ -22,7 +22,7 @@ let orgId: number;
 
 useServer((ctx) => ({ server, db } = ctx));
 beforeAll(async () => {
-  orgId = db.insert(organisations).values({ name: 'Mariestads kommun', slug: 'mariestads-kommun', type: 'kommun', municipality: 'Mariestad' }).returning().get().id;
+  orgId = db.insert(organisations).values({ name: 'Mariestads kommun', slug: 'mariestads-kommun', type: 'municipality', municipality: 'Mariestad' }).returning().get().id;
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -36,7 +36,7 @@ const futureDate = (days: number): string => stockholmDate(days);
 
 describe('activities in the browser', () => {
   it('create, publish, register ×3 (waitlist), cancel, offer accepted from the mail link, CSV export', async () => {
-    const coordinator = createTestUser(db, { role: 'samordnare', organisationId: orgId, name: 'Stina Samordnare' });
+    const coordinator = createTestUser(db, { role: 'coordinator', organisationId: orgId, name: 'Stina Samordnare' });
     const members = ['Alva Ek', 'Bruno Lind', 'Cecilia Ås'].map((name) => createTestUser(db, { name, organisationId: orgId }));
 
     // --- the coordinator creates and publishes through the UI ---
@@ -47,7 +47,7 @@ describe('activities in the browser', () => {
     await cp.getByRole('link', { name: 'Skapa ny aktivitet' }).click();
     await expectAccessible(cp, 'ny aktivitet');
     await cp.getByLabel('Rubrik').fill('Nätverksträff om KAA i Mariestad');
-    await cp.getByLabel('Typ', { exact: true }).selectOption('nätverksträff');
+    await cp.getByLabel('Typ', { exact: true }).selectOption('network_meeting');
     await cp.getByLabel('Beskrivning').fill('Vi pratar om **det kommunala aktivitetsansvaret** och hur vi når fler unga.');
     await cp.locator('#f-date-1').fill(futureDate(60));
     await cp.locator('#f-start-1').fill('09:00');
@@ -61,7 +61,7 @@ describe('activities in the browser', () => {
     await cp.getByRole('button', { name: 'Publicera aktiviteten' }).click();
     await cp.waitForURL(/klart=publicerad/);
     const slug = new URL(cp.url()).pathname.split('/')[2]!;
-    expect(db.select().from(activities).where(eq(activities.slug, slug)).get()!.status).toBe('publicerad');
+    expect(db.select().from(activities).where(eq(activities.slug, slug)).get()!.status).toBe('published');
     expect(await cp.getByRole('status').first().textContent()).toContain('Aktiviteten är publicerad');
     await expectAccessible(cp, 'aktivitetssidan (arrangör)');
 
@@ -152,15 +152,15 @@ describe('activities in the browser', () => {
   }, 300_000);
 
   it('study visit request and course pages pass axe; the public list filters by kind and municipality', async () => {
-    const coordinator = createTestUser(db, { role: 'samordnare', organisationId: orgId });
+    const coordinator = createTestUser(db, { role: 'coordinator', organisationId: orgId });
     const base = {
       description: 'Besök med **guidning**.', organiserOrganisationId: orgId, hostOrganisationId: orgId, place: 'Ung Arena, Mariestad', digitalLink: null,
       municipality: 'Mariestad', capacity: 5, organisationQuota: 2, registrationOpensAt: null, registrationClosesAt: null,
       guides: [{ slug: 'samverkan-en-vag-in', title: 'Samverkan kring unga: en väg in' }], questions: [],
       dates: [{ startsAt: stockholmAt(40, '10:00'), endsAt: stockholmAt(40, '13:00') }],
     };
-    const visit = publishActivity(db, createActivity(db, { ...base, title: 'Studiebesök på Ung Arena Mariestad', kind: 'studiebesök' }, coordinator.id).id);
-    const course = publishActivity(db, createActivity(db, { ...base, title: 'Mentorskap – grundkurs', kind: 'kurs', dates: [40, 41].map((d) => ({ startsAt: stockholmAt(d, '09:00'), endsAt: stockholmAt(d, '15:00') })) }, coordinator.id).id);
+    const visit = publishActivity(db, createActivity(db, { ...base, title: 'Studiebesök på Ung Arena Mariestad', kind: 'study_visit' }, coordinator.id).id);
+    const course = publishActivity(db, createActivity(db, { ...base, title: 'Mentorskap – grundkurs', kind: 'course', dates: [40, 41].map((d) => ({ startsAt: stockholmAt(d, '09:00'), endsAt: stockholmAt(d, '15:00') })) }, coordinator.id).id);
     const member = createTestUser(db, { organisationId: orgId, name: 'Dana Medlem' });
     const contact = createTestUser(db, { organisationId: orgId, isContactPerson: true, name: 'Erik Kontakt' });
 

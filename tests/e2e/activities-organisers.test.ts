@@ -23,8 +23,8 @@ let orgId: number;
 
 useServer((ctx) => ({ server, db } = ctx));
 beforeAll(async () => {
-  orgId = db.insert(organisations).values({ name: 'Götene kommun', slug: 'gotene-kommun', type: 'kommun', municipality: 'Götene' }).returning().get().id;
-  hostOrg = db.insert(organisations).values({ name: 'Ung Arena Skövde', slug: 'ung-arena-skovde', type: 'kommun', municipality: 'Skövde' }).returning().get().id;
+  orgId = db.insert(organisations).values({ name: 'Götene kommun', slug: 'gotene-kommun', type: 'municipality', municipality: 'Götene' }).returning().get().id;
+  hostOrg = db.insert(organisations).values({ name: 'Ung Arena Skövde', slug: 'ung-arena-skovde', type: 'municipality', municipality: 'Skövde' }).returning().get().id;
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -35,7 +35,7 @@ const contextAs = (userId: number | null, options: Parameters<Browser['newContex
 
 function activity(title: string, createdBy: number, overrides: Partial<ActivityInput> = {}) {
   const a = createActivity(db, {
-    title, description: 'En träff för alla som arbetar med unga i Skaraborg.', kind: 'nätverksträff', organiserOrganisationId: orgId, hostOrganisationId: null,
+    title, description: 'En träff för alla som arbetar med unga i Skaraborg.', kind: 'network_meeting', organiserOrganisationId: orgId, hostOrganisationId: null,
     place: 'Stadshuset, Götene', digitalLink: null, municipality: 'Götene', capacity: 10, organisationQuota: null, registrationOpensAt: null,
     registrationClosesAt: null, guides: [], questions: [], dates: [morning(30)], ...overrides,
   }, createdBy);
@@ -47,8 +47,8 @@ const SLOW = 300_000;
 
 describe('organisers and hosts in the browser', () => {
   it('check-in is closed before the day starts (1) and a study-visit request reaches the host’s Mina sidor (2)', async () => {
-    const coordinator = createTestUser(db, { role: 'samordnare', organisationId: orgId, name: 'Greta Arrangör' });
-    const course = activity('Kurs i motiverande samtal', coordinator.id, { kind: 'kurs', dates: [morning(30), morning(31)] });
+    const coordinator = createTestUser(db, { role: 'coordinator', organisationId: orgId, name: 'Greta Arrangör' });
+    const course = activity('Kurs i motiverande samtal', coordinator.id, { kind: 'course', dates: [morning(30), morning(31)] });
     register(db, { activityId: course.id, userId: createTestUser(db, { name: 'Pia Deltagare' }).id });
     const cp = await (await contextAs(coordinator.id)).newPage();
     await cp.goto(`/aktiviteter/${course.slug}/incheckning`);
@@ -57,7 +57,7 @@ describe('organisers and hosts in the browser', () => {
     expect(await cp.getByRole('button', { name: 'Checka in Pia Deltagare' }).count()).toBe(0);
 
     const hostContact = createTestUser(db, { organisationId: hostOrg, isContactPerson: true, name: 'Hedda Värd' });
-    const visit = activity('Studiebesök på Ung Arena Skövde', coordinator.id, { kind: 'studiebesök', hostOrganisationId: hostOrg, capacity: 3 });
+    const visit = activity('Studiebesök på Ung Arena Skövde', coordinator.id, { kind: 'study_visit', hostOrganisationId: hostOrg, capacity: 3 });
     const member = createTestUser(db, { organisationId: orgId, name: 'Rasmus Sökande' });
     const mp = await (await contextAs(member.id)).newPage();
     await mp.goto(`/aktiviteter/${visit.slug}`);
@@ -88,8 +88,8 @@ describe('organisers and hosts in the browser', () => {
   }, SLOW);
 
   it('the nomination form lists only colleagues not yet nominated and shows the quota use (6)', async () => {
-    const coordinator = createTestUser(db, { role: 'samordnare' });
-    const course = activity('Handledarutbildning 7TJUGO', coordinator.id, { kind: 'kurs', capacity: 2, organisationQuota: 3, dates: [morning(40), morning(41)] });
+    const coordinator = createTestUser(db, { role: 'coordinator' });
+    const course = activity('Handledarutbildning 7TJUGO', coordinator.id, { kind: 'course', capacity: 2, organisationQuota: 3, dates: [morning(40), morning(41)] });
     const contact = createTestUser(db, { organisationId: orgId, isContactPerson: true, name: 'Karin Kontakt' });
     const [ada, bo, cia] = ['Ada Ahl', 'Bo Berg', 'Cia Cronholm'].map((name) => createTestUser(db, { organisationId: orgId, name }));
     const by = { id: contact.id, organisationId: orgId, isContactPerson: true };
@@ -107,7 +107,7 @@ describe('organisers and hosts in the browser', () => {
   }, SLOW);
 
   it('the activity form adds date and question rows without JavaScript (7) and typed questions are answered and exported (8)', async () => {
-    const coordinator = createTestUser(db, { role: 'samordnare', organisationId: orgId });
+    const coordinator = createTestUser(db, { role: 'coordinator', organisationId: orgId });
     // axe needs JavaScript: scan the re-rendered form once with it on (the button is a plain submit either way).
     const withJs = await (await contextAs(coordinator.id, { acceptDownloads: true })).newPage();
     await withJs.goto('/aktiviteter/ny');
@@ -119,7 +119,7 @@ describe('organisers and hosts in the browser', () => {
     await cp.goto('/aktiviteter/ny');
     expect(await cp.locator('input[name="date"]').count()).toBe(1);
     await cp.getByLabel('Rubrik').fill('Tredagarskurs i Supported Employment');
-    await cp.getByLabel('Typ', { exact: true }).selectOption('kurs');
+    await cp.getByLabel('Typ', { exact: true }).selectOption('course');
     await cp.getByLabel('Beskrivning').fill('Tre dagar om **Supported Employment** i praktiken.');
     const days = [50, 51, 52].map((n) => localDay(n));
     await cp.locator('#f-date-1').fill(days[0]!);

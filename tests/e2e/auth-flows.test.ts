@@ -20,7 +20,7 @@ let orgId: number;
 
 useServer((ctx) => ({ server, db } = ctx));
 beforeAll(async () => {
-  orgId = db.insert(organisations).values({ name: 'Götene kommun', slug: 'gotene-kommun', type: 'kommun', municipality: 'Götene', emailDomains: ['gotene.se'] }).returning().get().id;
+  orgId = db.insert(organisations).values({ name: 'Götene kommun', slug: 'gotene-kommun', type: 'municipality', municipality: 'Götene', emailDomains: ['gotene.se'] }).returning().get().id;
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -133,7 +133,7 @@ describe('every other auth, member and admin page passes axe, including error st
     },
     {
       name: 'admin member list for a coordinator, with a pending account',
-      as: () => createTestUser(db, { role: 'samordnare' }).id,
+      as: () => createTestUser(db, { role: 'coordinator' }).id,
       run: async (page) => {
         createTestUser(db, { status: 'pending', name: 'Väntande Vera' });
         await page.goto('/admin?status=pending');
@@ -143,7 +143,7 @@ describe('every other auth, member and admin page passes axe, including error st
     },
     {
       name: '403 for a coordinator on /admin/organisationer',
-      as: () => createTestUser(db, { role: 'samordnare' }).id,
+      as: () => createTestUser(db, { role: 'coordinator' }).id,
       run: async (page) => {
         const forbidden = await page.goto('/admin/organisationer');
         expect(forbidden!.status()).toBe(403);
@@ -166,7 +166,7 @@ describe('every other auth, member and admin page passes axe, including error st
         await page.goto('/admin/organisationer');
         await expectAccessible(page, 'admin organisationer');
         await page.getByLabel('Namn').fill('Götene Fritidsgård');
-        await page.getByLabel('Typ').selectOption('förening');
+        await page.getByLabel('Typ').selectOption('association');
         await page.getByLabel('Kommun').selectOption('Götene');
         await page.getByLabel('E-postdomäner').fill('gotene.se');
         await page.getByRole('button', { name: 'Lägg till' }).click();
@@ -250,7 +250,7 @@ describe('accounts with JavaScript off', () => {
   });
 
   it('a coordinator approves a pending account without JavaScript', async () => {
-    const coordinator = createTestUser(db, { role: 'samordnare' });
+    const coordinator = createTestUser(db, { role: 'coordinator' });
     const pending = createTestUser(db, { status: 'pending', name: 'Nils Väntar' });
     const context = await contextAs(coordinator.id, { javaScriptEnabled: false });
     const page = await context.newPage();
@@ -266,7 +266,7 @@ describe('accounts with JavaScript off', () => {
 describe('organisation change and the error page (issue 10)', () => {
   // Two tests (request, decision), so each stays inside its timeout on a busy machine.
   it('a member requests another organisation without JavaScript; the profile passes axe', async () => {
-    db.insert(organisations).values({ name: 'Mariestads kommun', slug: 'mariestads-kommun', type: 'kommun', municipality: 'Mariestad', emailDomains: ['mariestad.se'] }).run();
+    db.insert(organisations).values({ name: 'Mariestads kommun', slug: 'mariestads-kommun', type: 'municipality', municipality: 'Mariestad', emailDomains: ['mariestad.se'] }).run();
     const member = createTestUser(db, { organisationId: orgId, name: 'Begär Organisation' });
     const context = await contextAs(member.id, { javaScriptEnabled: false });
     const page = await context.newPage();
@@ -289,7 +289,7 @@ describe('organisation change and the error page (issue 10)', () => {
   it('a coordinator approves a change without JavaScript; /admin with requests passes axe', async () => {
     const member = createTestUser(db, { organisationId: orgId, name: 'Byter Organisation' });
     db.insert(organisationChangeRequests).values({ userId: member.id, organisationId: null, message: 'Slutar i kommunen.', status: 'pending' }).run();
-    const coordinator = createTestUser(db, { role: 'samordnare' });
+    const coordinator = createTestUser(db, { role: 'coordinator' });
     // axe runs inside the page, so the scan needs a context with JavaScript; the decision is made without.
     const scanned = await contextAs(coordinator.id);
     const view = await scanned.newPage();

@@ -50,8 +50,8 @@ const editor = (page: Page) => page.getByLabel('Text för Problemformulering (Ma
 useServer((ctx) => ({ server, db } = ctx));
 beforeAll(async () => {
   browser = await launchBrowser();
-  const orgA = db.insert(organisations).values({ name: 'Skövde kommun', slug: 'skovde-kommun', type: 'kommun', municipality: 'Skövde' }).returning().get();
-  const orgB = db.insert(organisations).values({ name: 'Vara folkhögskola', slug: 'vara-folkhogskola', type: 'folkhögskola', municipality: 'Vara' }).returning().get();
+  const orgA = db.insert(organisations).values({ name: 'Skövde kommun', slug: 'skovde-kommun', type: 'municipality', municipality: 'Skövde' }).returning().get();
+  const orgB = db.insert(organisations).values({ name: 'Vara folkhögskola', slug: 'vara-folkhogskola', type: 'folk_high_school', municipality: 'Vara' }).returning().get();
   const a = createTestUser(db, { name: 'Anna Andersson', organisationId: orgA.id });
   const b = createTestUser(db, { name: 'Bo Berg', organisationId: orgB.id });
   const group = createGroup(db, { name: 'Avbrutna gymnasiestudier', problemArea: 'Avbrutna gymnasiestudier', description: 'Vi samlar skolor, KAA och folkhögskolor kring unga som har avbrutit gymnasiet.', joinMode: 'request', leadEmails: [a.email], createdById: a.id });

@@ -35,7 +35,7 @@ describe('reports and the network map in the browser', () => {
   }, 180_000);
 
   it('/rapporter: accessible for a coordinator, with 15 named map links', async () => {
-    const coordinator = createTestUser(db, { role: 'samordnare' });
+    const coordinator = createTestUser(db, { role: 'coordinator' });
     const context = await newContextAs(browser, server, db, coordinator.id);
     const page = await context.newPage();
     await page.goto('/rapporter');
@@ -46,7 +46,7 @@ describe('reports and the network map in the browser', () => {
   }, 180_000);
 
   it('/rapporter: the period form works without JavaScript', async () => {
-    const coordinator = createTestUser(db, { role: 'samordnare' });
+    const coordinator = createTestUser(db, { role: 'coordinator' });
     const context = await newContextAs(browser, server, db, coordinator.id, { javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto('/rapporter');

@@ -22,7 +22,7 @@ export function createTestUser(
       name: options.name ?? `Testperson ${counter}`,
       passwordHash: TEST_HASH,
       organisationId: options.organisationId ?? null,
-      role: options.role ?? 'medlem',
+      role: options.role ?? 'member',
       isContactPerson: options.isContactPerson ?? false,
       status: options.status ?? 'active',
       emailVerifiedAt: new Date(),

@@ -16,7 +16,7 @@ useServer((ctx) => ({ server, db } = ctx));
 
 describe('registration under concurrency', () => {
   it('200 parallel registrations for 20 seats: exactly 20 confirmed, 180 waitlisted; 20 parallel cancellations promote the waitlist in order, once each', async () => {
-    const coordinator = createTestUser(db, { role: 'samordnare' });
+    const coordinator = createTestUser(db, { role: 'coordinator' });
     const activity = publishActivity(db, createActivity(db, input({ title: 'Populär nätverksträff', capacity: 20 }), coordinator.id).id);
     const members = db.transaction(() => Array.from({ length: 200 }, (_, i) => createTestUser(db, { name: `Deltagare ${i + 1}` })));
     const clients = members.map((m) => {

@@ -24,7 +24,7 @@ function clientFor(userId: number): Client {
 }
 
 function published(overrides: Parameters<typeof input>[0] = {}, createdBy?: number) {
-  const by = createdBy ?? createTestUser(db, { role: 'samordnare' }).id;
+  const by = createdBy ?? createTestUser(db, { role: 'coordinator' }).id;
   return publishActivity(db, createActivity(db, input(overrides), by).id);
 }
 
@@ -33,18 +33,18 @@ const post = (c: Client, slug: string, action: string, fields: Record<string, st
 
 useServer((ctx) => ({ server, db } = ctx));
 beforeAll(async () => {
-  orgId = db.insert(organisations).values({ name: 'Lidköpings kommun', slug: 'lidkopings-kommun', type: 'kommun', municipality: 'Lidköping' }).returning().get().id;
-  otherOrgId = db.insert(organisations).values({ name: 'Hjo kommun', slug: 'hjo-kommun', type: 'kommun', municipality: 'Hjo' }).returning().get().id;
+  orgId = db.insert(organisations).values({ name: 'Lidköpings kommun', slug: 'lidkopings-kommun', type: 'municipality', municipality: 'Lidköping' }).returning().get().id;
+  otherOrgId = db.insert(organisations).values({ name: 'Hjo kommun', slug: 'hjo-kommun', type: 'municipality', municipality: 'Hjo' }).returning().get().id;
 });
 
 describe('activities over HTTP', () => {
   it('a coordinator creates a multi-date course through the form, publishes it, and it appears in the list, the feed and the filters', async () => {
-    const coordinator = createTestUser(db, { role: 'samordnare', organisationId: orgId });
+    const coordinator = createTestUser(db, { role: 'coordinator', organisationId: orgId });
     const c = clientFor(coordinator.id);
     const res = await c.post('/aktiviteter/ny?_action=activities.create', {
       title: '7TJUGO handledarutbildning',
       description: 'Fyra dagar om **handledning** enligt 7TJUGO.\n\n<script>alert(1)</script>',
-      kind: 'kurs',
+      kind: 'course',
       organiserId: String(orgId),
       hostId: '',
       place: 'Stadshuset, Lidköping',
@@ -66,7 +66,7 @@ describe('activities over HTTP', () => {
     expect(res.status).toBe(303);
     const slug = res.headers.get('location')!.match(/^\/aktiviteter\/([^/]+)\/redigera/)![1]!;
     const stored = db.select().from(activities).where(eq(activities.slug, slug)).get()!;
-    expect(stored.status).toBe('utkast');
+    expect(stored.status).toBe('draft');
     expect(stored.guides).toEqual([{ slug: '7tjugo', title: expect.any(String) }]);
     const dates = getDates(db, stored.id);
     expect(dates.map((d) => d.startsAt.toISOString())).toEqual(['2027-03-26T08:00:00.000Z', '2027-03-29T07:00:00.000Z']);
@@ -88,8 +88,8 @@ describe('activities over HTTP', () => {
 
   it('filters by kind and municipality, and the ICS feed has the right times', async () => {
     const start = parseLocalDateTime('2027-10-31T09:00')!; // the day summer time ends in 2027: 09:00 is CET
-    const meeting = published({ title: 'Nätverksträff i Hjo', kind: 'nätverksträff', municipality: 'Hjo', dates: [{ startsAt: start, endsAt: parseLocalDateTime('2027-10-31T12:30')! }] });
-    published({ title: 'Studiebesök i Skövde', kind: 'studiebesök', municipality: 'Skövde' });
+    const meeting = published({ title: 'Nätverksträff i Hjo', kind: 'network_meeting', municipality: 'Hjo', dates: [{ startsAt: start, endsAt: parseLocalDateTime('2027-10-31T12:30')! }] });
+    published({ title: 'Studiebesök i Skövde', kind: 'study_visit', municipality: 'Skövde' });
     const anon = new Client(server.url);
     const hjo = await (await anon.get('/aktiviteter?kommun=Hjo')).text();
     expect(hjo).toContain('Nätverksträff i Hjo');
@@ -125,8 +125,8 @@ describe('activities over HTTP', () => {
   });
 
   it('special needs are visible to the organiser only; CSV has BOM, semicolons and the right rows', async () => {
-    const coordinator = createTestUser(db, { role: 'samordnare', organisationId: orgId });
-    const a = published({ title: 'Lärandekonferens 2027', kind: 'lärandekonferens', capacity: 1, questions: [{ text: 'Vilken workshop väljer du?', type: 'text', required: false, options: [] }] }, coordinator.id);
+    const coordinator = createTestUser(db, { role: 'coordinator', organisationId: orgId });
+    const a = published({ title: 'Lärandekonferens 2027', kind: 'learning_conference', capacity: 1, questions: [{ text: 'Vilken workshop väljer du?', type: 'text', required: false, options: [] }] }, coordinator.id);
     const anna = createTestUser(db, { name: 'Anna Andersson', organisationId: orgId });
     const bo = createTestUser(db, { name: 'Bo Berg', organisationId: otherOrgId });
     await post(clientFor(anna.id), a.slug, 'register', { specialNeeds: 'Nötallergi', svar0: 'Mentorskap' });
@@ -136,7 +136,7 @@ describe('activities over HTTP', () => {
     const list = await (await organiser.get(`/aktiviteter/${a.slug}/deltagare`)).text();
     expect(list).toContain('Nötallergi');
     expect(list).toContain('Anna Andersson');
-    const otherCoordinator = clientFor(createTestUser(db, { role: 'samordnare' }).id);
+    const otherCoordinator = clientFor(createTestUser(db, { role: 'coordinator' }).id);
     expect((await otherCoordinator.get(`/aktiviteter/${a.slug}/deltagare`)).status).toBe(403);
     const publicPage = await (await clientFor(bo.id).get(`/aktiviteter/${a.slug}`)).text();
     expect(publicPage).not.toContain('Nötallergi');
@@ -155,7 +155,7 @@ describe('activities over HTTP', () => {
   });
 
   it('lowering capacity below the registered count warns and removes nobody', async () => {
-    const coordinator = createTestUser(db, { role: 'samordnare' });
+    const coordinator = createTestUser(db, { role: 'coordinator' });
     const a = published({ title: 'Nätverksträff med föreläsning', capacity: 3 }, coordinator.id);
     for (let i = 0; i < 3; i++) await post(clientFor(createTestUser(db).id), a.slug, 'register');
     const c = clientFor(coordinator.id);
@@ -181,9 +181,9 @@ describe('activities over HTTP', () => {
   });
 
   it('study visit: a request with motivation, the host coordinator approves or declines, mail either way', async () => {
-    const hostCoordinator = createTestUser(db, { role: 'samordnare', organisationId: otherOrgId });
-    const creator = createTestUser(db, { role: 'samordnare', organisationId: orgId });
-    const a = publishActivity(db, createActivity(db, input({ title: 'Studiebesök på Ung Arena', kind: 'studiebesök', capacity: 4, hostOrganisationId: otherOrgId }), creator.id).id);
+    const hostCoordinator = createTestUser(db, { role: 'coordinator', organisationId: otherOrgId });
+    const creator = createTestUser(db, { role: 'coordinator', organisationId: orgId });
+    const a = publishActivity(db, createActivity(db, input({ title: 'Studiebesök på Ung Arena', kind: 'study_visit', capacity: 4, hostOrganisationId: otherOrgId }), creator.id).id);
     const m1 = createTestUser(db);
     const m2 = createTestUser(db);
     const missing = await post(clientFor(m1.id), a.slug, 'register', { motivation: '' });
@@ -210,8 +210,8 @@ describe('activities over HTTP', () => {
   });
 
   it('course: a contact person nominates colleagues within the quota, attendance per date, certificate after all dates', async () => {
-    const coordinator = createTestUser(db, { role: 'samordnare' });
-    const a = published({ title: 'Supported Employment grundkurs', kind: 'kurs', capacity: 10, organisationQuota: 1 }, coordinator.id);
+    const coordinator = createTestUser(db, { role: 'coordinator' });
+    const a = published({ title: 'Supported Employment grundkurs', kind: 'course', capacity: 10, organisationQuota: 1 }, coordinator.id);
     const contact = createTestUser(db, { organisationId: orgId, isContactPerson: true, name: 'Kim Kontakt' });
     const colleague = createTestUser(db, { organisationId: orgId, name: 'Cia Kollega' });
     const colleague2 = createTestUser(db, { organisationId: orgId, name: 'Dan Kollega' });
@@ -255,7 +255,7 @@ describe('activities over HTTP', () => {
   });
 
   it('cancelling an activity mails every registrant in Swedish', async () => {
-    const coordinator = createTestUser(db, { role: 'samordnare' });
+    const coordinator = createTestUser(db, { role: 'coordinator' });
     const a = published({ title: 'Nätverksträff om mentorskap', capacity: 1 }, coordinator.id);
     const m1 = createTestUser(db);
     const m2 = createTestUser(db);

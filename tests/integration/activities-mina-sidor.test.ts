@@ -17,7 +17,7 @@ const decode = (s: string) => s.replace(/&amp;/g, '&');
 
 describe('Mina sidor: my registrations', () => {
   it('lists a registration with a working cancel button that returns to Mina sidor', async () => {
-    const coordinator = createTestUser(db, { role: 'samordnare' });
+    const coordinator = createTestUser(db, { role: 'coordinator' });
     const activity = publishActivity(db, createActivity(db, input({ title: 'Träff att avboka', capacity: 5 }), coordinator.id).id);
     const member = createTestUser(db);
     const client = new Client(server.url);

@@ -123,14 +123,14 @@ describe('log-in and session cookie', () => {
   });
 
   it('lets an admin change role and contact person', async () => {
-    const org = db.insert(organisations).values({ name: 'Hjo kommun', slug: 'hjo-kommun', type: 'kommun', municipality: 'Hjo', emailDomains: ['hjo.se'] }).returning().get();
+    const org = db.insert(organisations).values({ name: 'Hjo kommun', slug: 'hjo-kommun', type: 'municipality', municipality: 'Hjo', emailDomains: ['hjo.se'] }).returning().get();
     const admin = createTestUser(db, { role: 'admin' });
     const member = createTestUser(db, { organisationId: org.id });
     const client = new Client(server.url);
     loginAs(client, db, admin.id);
     const res = await client.post(`/admin/medlemmar/${member.id}?_action=auth.setMemberRole`, { userId: String(member.id), role: 'samordnare', isContactPerson: 'true' });
     expect(res.status).toBe(303);
-    expect(db.select().from(users).where(eq(users.id, member.id)).get()).toMatchObject({ role: 'samordnare', isContactPerson: true });
+    expect(db.select().from(users).where(eq(users.id, member.id)).get()).toMatchObject({ role: 'coordinator', isContactPerson: true });
   });
 });
 
@@ -209,7 +209,7 @@ describe('security page', () => {
 
 describe('profile, my data and deleting the account', () => {
   it('updates the profile', async () => {
-    const org = db.insert(organisations).values({ name: 'Karlsborgs kommun', slug: 'karlsborgs-kommun', type: 'kommun', municipality: 'Karlsborg', emailDomains: ['karlsborg.se'] }).returning().get();
+    const org = db.insert(organisations).values({ name: 'Karlsborgs kommun', slug: 'karlsborgs-kommun', type: 'municipality', municipality: 'Karlsborg', emailDomains: ['karlsborg.se'] }).returning().get();
     const user = createTestUser(db);
     const client = new Client(server.url);
     loginAs(client, db, user.id);

@@ -15,7 +15,7 @@ let orgId: number;
 
 useServer((ctx) => ({ server, db } = ctx));
 beforeAll(async () => {
-  orgId = db.insert(organisations).values({ name: 'Tibro kommun', slug: 'tibro-kommun', type: 'kommun', municipality: 'Tibro', emailDomains: ['tibro.se'] }).returning().get().id;
+  orgId = db.insert(organisations).values({ name: 'Tibro kommun', slug: 'tibro-kommun', type: 'municipality', municipality: 'Tibro', emailDomains: ['tibro.se'] }).returning().get().id;
 });
 
 function codeFrom(email: string): string {
@@ -103,7 +103,7 @@ describe('sign-up with a member organisation’s domain', () => {
 
 describe('sign-up with an unknown domain', () => {
   it('waits for a coordinator after verification, then the member can log in', async () => {
-    const coordinator = createTestUser(db, { role: 'samordnare', email: 'samordnare@tibro.se' });
+    const coordinator = createTestUser(db, { role: 'coordinator', email: 'samordnare@tibro.se' });
     const client = new Client(server.url);
     const email = 'lisa@friskolan-exempel.se';
     await signUp(client, email, 0, 'Lisa Åberg');

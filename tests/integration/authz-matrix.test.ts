@@ -163,8 +163,8 @@ const state = new Map<string, { params: Record<string, string>; actors: Record<s
 useServer((ctx) => ({ server, db } = ctx));
 beforeAll(async () => {
   const base = {
-    medlem: createTestUser(db, { role: 'medlem' }),
-    samordnare: createTestUser(db, { role: 'samordnare' }),
+    medlem: createTestUser(db, { role: 'member' }),
+    samordnare: createTestUser(db, { role: 'coordinator' }),
     admin: createTestUser(db, { role: 'admin' }),
   };
   const fixture: AuthzFixture = {

@@ -26,9 +26,9 @@ function client(name: string): Client {
 
 useServer((ctx) => ({ server, db } = ctx));
 beforeAll(async () => {
-  orgA = db.insert(organisations).values({ name: 'Hjo kommun', slug: 'hjo-kommun', type: 'kommun', municipality: 'Hjo' }).returning().get().id;
-  orgB = db.insert(organisations).values({ name: 'Arbetsförmedlingen', slug: 'arbetsformedlingen', type: 'myndighet' }).returning().get().id;
-  users.samordnare = createTestUser(db, { role: 'samordnare', name: 'Sara Samordnare', organisationId: orgA });
+  orgA = db.insert(organisations).values({ name: 'Hjo kommun', slug: 'hjo-kommun', type: 'municipality', municipality: 'Hjo' }).returning().get().id;
+  orgB = db.insert(organisations).values({ name: 'Arbetsförmedlingen', slug: 'arbetsformedlingen', type: 'agency' }).returning().get().id;
+  users.samordnare = createTestUser(db, { role: 'coordinator', name: 'Sara Samordnare', organisationId: orgA });
   users.lead = createTestUser(db, { name: 'Lena Ledare', organisationId: orgA });
   users.anna = createTestUser(db, { name: 'Anna Andersson', organisationId: orgB });
   users.bo = createTestUser(db, { name: 'Bo Berg', organisationId: orgA });
@@ -262,8 +262,8 @@ describe('visibility of private ideas', () => {
     }
     const early = await client('lead').post(`${ideaPath}?_action=clusters.setIdeaSharing`, { ideaId: String(ideaId), shared: 'ja' });
     expect(early.status).toBe(400);
-    expect((await client('anna').post(`${ideaPath}?_action=clusters.setIdeaStatus`, { ideaId: String(ideaId), status: 'redo' })).status).toBe(403);
-    expect((await client('lead').post(`${ideaPath}?_action=clusters.setIdeaStatus`, { ideaId: String(ideaId), status: 'redo' })).status).toBe(303);
+    expect((await client('anna').post(`${ideaPath}?_action=clusters.setIdeaStatus`, { ideaId: String(ideaId), status: 'ready' })).status).toBe(403);
+    expect((await client('lead').post(`${ideaPath}?_action=clusters.setIdeaStatus`, { ideaId: String(ideaId), status: 'ready' })).status).toBe(303);
     expect((await client('lead').post(`${ideaPath}?_action=clusters.setIdeaSharing`, { ideaId: String(ideaId), shared: 'ja' })).status).toBe(303);
     const shared = await client('outsider').get(ideaPath);
     expect(shared.status).toBe(200);
@@ -274,7 +274,7 @@ describe('visibility of private ideas', () => {
     const write = await client('outsider').post(`${ideaPath}/avsnitt/problemformulering?_action=clusters.saveSection`, { ideaId: String(ideaId), sectionKey: 'problemformulering', baseRevisionId: '0', text: 'Intrång', intent: 'spara' });
     expect(write.status).toBe(403);
     // Back to draft: sharing ends automatically.
-    await client('lead').post(`${ideaPath}?_action=clusters.setIdeaStatus`, { ideaId: String(ideaId), status: 'utkast' });
+    await client('lead').post(`${ideaPath}?_action=clusters.setIdeaStatus`, { ideaId: String(ideaId), status: 'draft' });
     expect((await client('outsider').get(ideaPath)).status).toBe(403);
   });
 });

@@ -37,7 +37,7 @@ function activityInput(title: string, capacity: number | null): ActivityInput {
   return {
     title,
     description: 'Aktivitet för krocktestet.',
-    kind: 'nätverksträff',
+    kind: 'network_meeting',
     organiserOrganisationId: null,
     hostOrganisationId: null,
     place: 'Stadshuset, Skövde',
@@ -68,15 +68,15 @@ describe('crash safety', () => {
 
     // ---- fixtures, straight into the database file ----
     const db = openDb(dbPath);
-    const org = db.insert(organisations).values({ name: 'Krocktestkommunen', slug: `krocktest-${Date.now()}`, type: 'kommun', municipality: 'Skövde' }).returning().get();
-    const organiser = createTestUser(db, { role: 'samordnare', organisationId: org.id });
+    const org = db.insert(organisations).values({ name: 'Krocktestkommunen', slug: `krocktest-${Date.now()}`, type: 'municipality', municipality: 'Skövde' }).returning().get();
+    const organiser = createTestUser(db, { role: 'coordinator', organisationId: org.id });
     const acts = [
       publishActivity(db, createActivity(db, activityInput('Krocktest: 50 platser', 50), organiser.id).id),
       publishActivity(db, createActivity(db, activityInput('Krocktest: obegränsat', null), organiser.id).id),
       publishActivity(db, createActivity(db, activityInput('Krocktest: 10 platser', 10), organiser.id).id),
     ];
     const people = Array.from({ length: USERS }, () => {
-      const user = createTestUser(db, { role: 'medlem' });
+      const user = createTestUser(db, { role: 'member' });
       const token = generateSessionToken();
       createSession(db, token, user.id);
       return { id: user.id, token };

@@ -325,8 +325,8 @@ beforeAll(async () => {
   server = await startServer({ env: { ACTIVITY_JOBS: 'off', IDEA_JOBS: 'off' } });
   db = openDb(server.dbPath);
   const base = {
-    medlem: createTestUser(db, { role: 'medlem' }),
-    samordnare: createTestUser(db, { role: 'samordnare' }),
+    medlem: createTestUser(db, { role: 'member' }),
+    samordnare: createTestUser(db, { role: 'coordinator' }),
     admin: createTestUser(db, { role: 'admin' }),
   };
   for (const [k, v] of Object.entries(base)) actorIds.set(k, v.id);
@@ -472,7 +472,7 @@ describe('fuzzed input', () => {
     const res = await rawPost(server.url, '/_actions/auth.updateProfile', urlencoded([['name', 'Medlem Fuzz'], ...EXTRA_FIELDS]), 'application/x-www-form-urlencoded', cookieFor('medlem'));
     expect(res.status, await res.text()).toBe(200);
     const roles = Object.fromEntries(['medlem', 'samordnare', 'admin'].map((a) => [a, db.select().from(users).where(eq(users.id, actorIds.get(a)!)).get()?.role]));
-    expect(roles).toEqual({ medlem: 'medlem', samordnare: 'samordnare', admin: 'admin' });
+    expect(roles).toEqual({ medlem: 'member', samordnare: 'coordinator', admin: 'admin' });
     const medlem = db.select().from(users).where(eq(users.id, actorIds.get('medlem')!)).get()!;
     expect(medlem.isContactPerson).toBe(false);
     expect(stats.requests, `seed ${SEED}: ${JSON.stringify(stats)}`).toBeGreaterThan(1000);
@@ -535,7 +535,7 @@ describe('stored hostile text renders escaped', () => {
   }
 
   it('profile name (member pages and the admin member page)', async () => {
-    const member = createTestUser(db, { role: 'medlem' });
+    const member = createTestUser(db, { role: 'member' });
     const client = new Client(server.url);
     loginAs(client, db, member.id);
     // Names refuse markup characters since issue 10 (src/lib/text/names.ts): the action says so, and a
@@ -557,7 +557,7 @@ describe('stored hostile text renders escaped', () => {
     const res = await admin.post('/_actions/activities.create', {
       title: `Träff ${XSS[0]}`,
       description: `Beskrivning ${XSS[0]} och ${XSS[1]} samt mer text.`,
-      kind: 'nätverksträff',
+      kind: 'network_meeting',
       place: `Stadshuset ${XSS[1]}`,
       capacity: '10',
       date: '2030-05-14',

@@ -39,7 +39,7 @@ describe('backup and restore', () => {
 
     // A change after the backup, made through the running server's database file.
     const db = new Database(dbPath);
-    db.prepare("insert into organisations (name, slug, type, emailDomains, createdAt) values ('Efter backup AB', 'efter-backup-ab', 'företag', '[]', 0)").run();
+    db.prepare("insert into organisations (name, slug, type, emailDomains, createdAt) values ('Efter backup AB', 'efter-backup-ab', 'company', '[]', 0)").run();
     db.close();
     expect(count('organisations')).toBe(organisationsBefore + 1);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);

@@ -62,7 +62,7 @@ describe('rebuilding under a running server', () => {
     // Everything the rebuilt routes will need, made before the build so no page is loaded early.
     const fixture: AuthzFixture = {
       db,
-      users: { medlem: createTestUser(db, { role: 'medlem' }), samordnare: createTestUser(db, { role: 'samordnare' }), admin: createTestUser(db, { role: 'admin' }) },
+      users: { medlem: createTestUser(db, { role: 'member' }), samordnare: createTestUser(db, { role: 'coordinator' }), admin: createTestUser(db, { role: 'admin' }) },
       createUser: (options = {}) => createTestUser(db!, options),
     };
     const cases: Array<{ c: AuthzCase; params: Record<string, string>; actors: Record<string, number> }> = [];
@@ -119,7 +119,7 @@ describe('rebuilding under a running server', () => {
     // Every on-demand route and action from the authorization matrix, as an actor it allows (or anonymous).
     for (const { c, params, actors } of cases) {
       const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_, k: string) => params[k]!);
-      const actor = (['admin', 'samordnare', 'medlem', ...Object.keys(actors)] as string[]).find((a) => (c.expect[a] as Outcome | undefined) === 'ok') ?? 'anonymous';
+      const actor = (['admin', 'coordinator', 'member', ...Object.keys(actors)] as string[]).find((a) => (c.expect[a] as Outcome | undefined) === 'ok') ?? 'anonymous';
       const client = new Client(server.url);
       if (actor !== 'anonymous') loginAs(client, db, actors[actor]!);
       const fields = Object.fromEntries(Object.entries(c.fields ?? {}).map(([k, v]) => [k, fill(v)]));

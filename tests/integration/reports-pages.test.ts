@@ -18,7 +18,7 @@ useServer((ctx) => ({ server, db } = ctx), { demoData: true });
 
 const names = MUNICIPALITIES.map((m) => m.name);
 
-async function page(path: string, role: 'samordnare' | 'admin' | null = null) {
+async function page(path: string, role: 'coordinator' | 'admin' | null = null) {
   const client = new Client(server.url);
   if (role) loginAs(client, db, createTestUser(db, { role }).id);
   const res = await client.get(path);
@@ -59,7 +59,7 @@ describe('/natverket', () => {
 
 describe('/rapporter', () => {
   it('shows the report with one map, server-drawn charts and no chart JavaScript', async () => {
-    const { res, doc, html } = await page('/rapporter', 'samordnare');
+    const { res, doc, html } = await page('/rapporter', 'coordinator');
     expect(res.status).toBe(200);
     expect(mapNames(doc)).toEqual([names]);
     expect(DomUtils.findAll((el) => el.name === 'svg' && el.attribs.role === 'img', doc.children).length).toBeGreaterThanOrEqual(5);
@@ -89,7 +89,7 @@ describe('/rapporter', () => {
     // The demo history covers the last twelve months, whatever today's date.
     const today = localIsoDate(new Date());
     const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`.replace('-02-29', '-02-28');
-    const { doc, client } = await page(`/rapporter?from=${yearAgo}&to=${today}`, 'samordnare');
+    const { doc, client } = await page(`/rapporter?from=${yearAgo}&to=${today}`, 'coordinator');
     const href = DomUtils.findOne((el) => el.name === 'a' && (el.attribs.href ?? '').startsWith('/rapporter/per-kommun.csv'), doc.children)!.attribs.href!;
     const csvRes = await client.get(href);
     expect(csvRes.headers.get('content-type')).toContain('text/csv');

@@ -31,7 +31,7 @@ const lastMailTo = (to: string) => db.select().from(outbox).where(eq(outbox.to, 
 
 let activitySlug: string;
 beforeAll(() => {
-  const organiser = createTestUser(db, { role: 'samordnare' });
+  const organiser = createTestUser(db, { role: 'coordinator' });
   const created = createActivity(db, { ...input({ title: 'Träff med länkar' }) }, organiser.id);
   activitySlug = publishActivity(db, created.id).slug;
 });

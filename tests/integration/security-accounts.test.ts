@@ -12,7 +12,7 @@ let server: RunningServer;
 let db: Db;
 useServer((ctx) => ({ server, db } = ctx));
 beforeAll(() => {
-  db.insert(organisations).values({ name: 'Offerkommunen', slug: 'offerkommunen', type: 'kommun', emailDomains: ['offer.se'] }).run();
+  db.insert(organisations).values({ name: 'Offerkommunen', slug: 'offerkommunen', type: 'municipality', emailDomains: ['offer.se'] }).run();
 });
 
 const VICTIM_PASSWORD = 'offrets-eget-lösenord-7';

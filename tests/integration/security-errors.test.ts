@@ -19,7 +19,7 @@ let admin: Client;
 let slug: string;
 let coordinatorEmail: string;
 beforeAll(() => {
-  const c = createTestUser(db, { role: 'samordnare' });
+  const c = createTestUser(db, { role: 'coordinator' });
   coordinatorEmail = c.email;
   coordinator = new Client(server.url);
   loginAs(coordinator, db, c.id);
@@ -31,7 +31,7 @@ beforeAll(() => {
 });
 
 const activityFields = (extra: Record<string, string> = {}) => ({
-  title: 'Nätverksträff om felkoder', description: 'En träff om hur fel ska visas för användare.', kind: 'nätverksträff',
+  title: 'Nätverksträff om felkoder', description: 'En träff om hur fel ska visas för användare.', kind: 'network_meeting',
   place: 'Skövde', municipality: 'Skövde', date: '2031-05-05', start: '09:00', end: '12:00', ...extra,
 });
 

@@ -17,12 +17,12 @@ let server: RunningServer;
 let db: Db;
 useServer((ctx) => ({ server, db } = ctx));
 beforeAll(() => {
-  db.insert(organisations).values({ name: 'Tibro kommun', slug: 'tibro-kommun', type: 'kommun', emailDomains: ['tibro.se'] }).run();
+  db.insert(organisations).values({ name: 'Tibro kommun', slug: 'tibro-kommun', type: 'municipality', emailDomains: ['tibro.se'] }).run();
 });
 
 describe('calendar feeds (finding 10)', () => {
   it('a title with a bare CR and "BEGIN:VEVENT" cannot add lines to kalender.ics', async () => {
-    const organiser = createTestUser(db, { role: 'samordnare' });
+    const organiser = createTestUser(db, { role: 'coordinator' });
     const activity = publishActivity(db, createActivity(db, input({ title: 'Träff om kalendrar' }), organiser.id).id);
     db.update(activities)
       .set({ title: 'Träff\rBEGIN:VEVENT\rSUMMARY:Falsk händelse\u0007', place: 'Skövde\rLOCATION:Någon annanstans' })
@@ -99,7 +99,7 @@ describe('names and member domains (finding 12)', () => {
   it('an admin cannot add a public mail service such as gmail.com as a member domain', async () => {
     const admin = new Client(server.url);
     loginAs(admin, db, createTestUser(db, { role: 'admin' }).id);
-    const res = await admin.post('/admin/organisationer?_action=auth.saveOrganisation', { name: 'Gmailföreningen', type: 'förening', emailDomains: 'gmailforeningen.se, gmail.com' });
+    const res = await admin.post('/admin/organisationer?_action=auth.saveOrganisation', { name: 'Gmailföreningen', type: 'association', emailDomains: 'gmailforeningen.se, gmail.com' });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('gmail.com är en allmän e-posttjänst');
     expect(db.select().from(organisations).where(eq(organisations.name, 'Gmailföreningen')).get()).toBeUndefined();

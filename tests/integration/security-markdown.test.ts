@@ -41,7 +41,7 @@ beforeAll(() => {
   member = new Client(server.url);
   loginAs(member, db, writer.id);
 
-  const coordinator = createTestUser(db, { role: 'samordnare' });
+  const coordinator = createTestUser(db, { role: 'coordinator' });
   organiser = new Client(server.url);
   loginAs(organiser, db, coordinator.id);
   const activity = publishActivity(db, createActivity(db, input({ title: 'Träff med trasig beskrivning' }), coordinator.id).id);
@@ -77,7 +77,7 @@ describe('limits when saving and previewing', () => {
 
   it('refuses an activity description beyond the limits', async () => {
     const res = await organiser.post('/_actions/activities.create', {
-      title: 'Träff med citat', description: '>'.repeat(19999), kind: 'nätverksträff', place: 'Skövde',
+      title: 'Träff med citat', description: '>'.repeat(19999), kind: 'network_meeting', place: 'Skövde',
       date: '2031-05-05', start: '09:00', end: '12:00',
     });
     expect(res.status).toBe(400);

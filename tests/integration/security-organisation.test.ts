@@ -22,11 +22,11 @@ let lidkoping: number;
 let forbundetActivity: string;
 beforeAll(() => {
   const org = (name: string, domain: string) =>
-    db.insert(organisations).values({ name, slug: domain.replace('.', '-'), type: 'kommun', emailDomains: [domain] }).returning().get().id;
+    db.insert(organisations).values({ name, slug: domain.replace('.', '-'), type: 'municipality', emailDomains: [domain] }).returning().get().id;
   tibro = org('Tibro kommun', 'tibro.se');
   forbundet = org('Skaraborgs Kommunalförbund', 'skaraborg.se');
   lidkoping = org('Lidköpings kommun', 'lidkoping.se');
-  const someone = createTestUser(db, { role: 'samordnare', organisationId: forbundet, email: 'arrangor@skaraborg.se' });
+  const someone = createTestUser(db, { role: 'coordinator', organisationId: forbundet, email: 'arrangor@skaraborg.se' });
   const activity = createActivity(db, input({ title: 'Förbundets träff', organiserOrganisationId: forbundet }), someone.id);
   forbundetActivity = publishActivity(db, activity.id).slug;
 });
@@ -35,7 +35,7 @@ const orgOf = (id: number) => db.select().from(users).where(eq(users.id, id)).ge
 
 describe('a member cannot choose their own organisation', () => {
   it('updateProfile with organisationId=<another organisation> moves nobody and opens no participant list', async () => {
-    const samordnare = createTestUser(db, { role: 'samordnare', organisationId: tibro, email: 'samordnare@tibro.se' });
+    const samordnare = createTestUser(db, { role: 'coordinator', organisationId: tibro, email: 'samordnare@tibro.se' });
     const client = new Client(server.url);
     loginAs(client, db, samordnare.id);
     expect((await client.get(`/aktiviteter/${forbundetActivity}/deltagare`)).status).toBe(403);
@@ -74,7 +74,7 @@ describe('organisation change requests', () => {
     // A member cannot decide; a samordnare cannot decide their own request.
     const request = db.select().from(organisationChangeRequests).where(eq(organisationChangeRequests.userId, member.id)).get()!;
     expect((await memberClient.post('/_actions/auth.decideOrganisationChange', { requestId: String(request.id), decision: 'approve' })).status).toBe(403);
-    const samordnare = createTestUser(db, { role: 'samordnare', organisationId: tibro });
+    const samordnare = createTestUser(db, { role: 'coordinator', organisationId: tibro });
     const selfClient = new Client(server.url);
     loginAs(selfClient, db, samordnare.id);
     await selfClient.post('/_actions/auth.requestOrganisationChange', { organisationId: String(forbundet) });
@@ -84,7 +84,7 @@ describe('organisation change requests', () => {
 
     // Another samordnare sees both on /admin and approves the member's.
     const approver = new Client(server.url);
-    loginAs(approver, db, createTestUser(db, { role: 'samordnare', organisationId: lidkoping }).id);
+    loginAs(approver, db, createTestUser(db, { role: 'coordinator', organisationId: lidkoping }).id);
     const admin = await (await approver.get('/admin')).text();
     expect(admin).toContain('Begärda byten av organisation');
     expect(admin).toContain('Byt Organisation');

@@ -58,7 +58,7 @@ describe('npm run restore', () => {
   it('with the server stopped, restores and keeps the replaced database aside', () => {
     const backupFile = join(dir, 'backup.db');
     const live = new Database(dbPath);
-    live.prepare("insert into organisations (name, slug, type, emailDomains, createdAt) values ('Efter backup AB', 'efter-backup-ab', 'företag', '[]', 0)").run();
+    live.prepare("insert into organisations (name, slug, type, emailDomains, createdAt) values ('Efter backup AB', 'efter-backup-ab', 'company', '[]', 0)").run();
     live.close();
     const withChange = count(dbPath, 'organisations');
     const restore = run('scripts/restore.mjs', backupFile);

@@ -9,9 +9,9 @@ import { localAt, morning } from '../helpers/local-time.ts';
 
 function course() {
   const db = freshDb();
-  const organiser = user(db, { role: 'samordnare' });
+  const organiser = user(db, { role: 'coordinator' });
   // Two course days in January-like fashion: 30 and 31 days ahead, 10:00–13:00 Stockholm time.
-  const a = publishedActivity(db, { kind: 'kurs', dates: [morning(30), morning(31)] });
+  const a = publishedActivity(db, { kind: 'course', dates: [morning(30), morning(31)] });
   const member = user(db);
   const reg = register(db, { activityId: a.id, userId: member.id }).registration;
   const [day1, day2] = getDates(db, a.id) as [ReturnType<typeof getDates>[number], ReturnType<typeof getDates>[number]];

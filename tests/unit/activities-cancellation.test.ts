@@ -47,7 +47,7 @@ describe('cancelling a registration', () => {
 describe('cancelling an activity', () => {
   it('mails everyone registered with an iCalendar METHOD:CANCEL for the same events', () => {
     const db = freshDb();
-    const a = publishedActivity(db, { title: 'Kurs som ställs in', kind: 'kurs', capacity: 1, dates: [morning(21), morning(22)] });
+    const a = publishedActivity(db, { title: 'Kurs som ställs in', kind: 'course', capacity: 1, dates: [morning(21), morning(22)] });
     const seat = user(db);
     const waiting = user(db);
     register(db, { activityId: a.id, userId: seat.id });

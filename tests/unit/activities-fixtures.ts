@@ -15,10 +15,10 @@ export function freshDb(): Db {
 
 let n = 0;
 export function org(db: Db, name = `Organisation ${++n}`, municipality: string | null = 'Skövde') {
-  return db.insert(organisations).values({ name, slug: `org-${n}-${Math.random().toString(36).slice(2, 8)}`, type: 'kommun', municipality }).returning().get();
+  return db.insert(organisations).values({ name, slug: `org-${n}-${Math.random().toString(36).slice(2, 8)}`, type: 'municipality', municipality }).returning().get();
 }
 
-export function user(db: Db, options: { organisationId?: number | null; role?: 'medlem' | 'samordnare' | 'admin'; isContactPerson?: boolean; name?: string } = {}) {
+export function user(db: Db, options: { organisationId?: number | null; role?: 'member' | 'coordinator' | 'admin'; isContactPerson?: boolean; name?: string } = {}) {
   n++;
   return db
     .insert(users)
@@ -27,7 +27,7 @@ export function user(db: Db, options: { organisationId?: number | null; role?: '
       name: options.name ?? `Person ${n}`,
       passwordHash: 'x',
       organisationId: options.organisationId ?? null,
-      role: options.role ?? 'medlem',
+      role: options.role ?? 'member',
       isContactPerson: options.isContactPerson ?? false,
       status: 'active',
     })
@@ -40,7 +40,7 @@ export function input(overrides: Partial<ActivityInput> = {}, start = stockholmA
   return {
     title: 'Nätverksträff om uppföljning',
     description: 'Vi ses och pratar **uppföljning**.',
-    kind: 'nätverksträff',
+    kind: 'network_meeting',
     organiserOrganisationId: null,
     hostOrganisationId: null,
     place: 'Stadshuset, Skövde',
@@ -58,7 +58,7 @@ export function input(overrides: Partial<ActivityInput> = {}, start = stockholmA
 }
 
 export function publishedActivity(db: Db, overrides: Partial<ActivityInput> = {}, start?: Date) {
-  const creator = user(db, { role: 'samordnare' });
+  const creator = user(db, { role: 'coordinator' });
   const a = createActivity(db, input(overrides, start), creator.id);
   return publishActivity(db, a.id);
 }

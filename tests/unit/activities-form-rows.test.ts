@@ -38,7 +38,7 @@ describe('date rows', () => {
 
   it('shows an existing activity with exactly its dates', () => {
     const db = freshDb();
-    const a = publishedActivity(db, { kind: 'kurs', dates: [morning(40), morning(41), morning(42), morning(43), morning(44)] });
+    const a = publishedActivity(db, { kind: 'course', dates: [morning(40), morning(41), morning(42), morning(43), morning(44)] });
     expect(formValuesFromActivity(a, getDates(db, a.id)).rows).toHaveLength(5);
   });
 });

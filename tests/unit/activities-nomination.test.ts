@@ -10,7 +10,7 @@ describe('nominating colleagues', () => {
     const o = org(db, 'Skövde kommun');
     const contact = user(db, { organisationId: o.id, isContactPerson: true, name: 'Kim Kontakt' });
     const [a1, a2, a3] = ['Ada', 'Bo', 'Cia', 'Dan'].map((name) => user(db, { organisationId: o.id, name }));
-    const course = publishedActivity(db, { kind: 'kurs', capacity: 2, organisationQuota: 3, dates: [morning(25)] });
+    const course = publishedActivity(db, { kind: 'course', capacity: 2, organisationQuota: 3, dates: [morning(25)] });
     const nominator = { id: contact.id, organisationId: o.id, isContactPerson: true };
 
     expect(organisationQuotaUse(db, course, o.id).text).toBe('0 av 3 platser använda');
@@ -30,8 +30,8 @@ describe('nominating colleagues', () => {
     const o = org(db);
     const contact = user(db, { organisationId: o.id, isContactPerson: true });
     const colleague = user(db, { organisationId: o.id });
-    const noQuota = publishedActivity(db, { kind: 'kurs', capacity: 10, dates: [morning(25)] });
-    const one = publishedActivity(db, { kind: 'kurs', capacity: 10, organisationQuota: 1, dates: [morning(26)] });
+    const noQuota = publishedActivity(db, { kind: 'course', capacity: 10, dates: [morning(25)] });
+    const one = publishedActivity(db, { kind: 'course', capacity: 10, organisationQuota: 1, dates: [morning(26)] });
     nominate(db, noQuota.id, { id: contact.id, organisationId: o.id, isContactPerson: true }, colleague.id);
     nominate(db, one.id, { id: contact.id, organisationId: o.id, isContactPerson: true }, colleague.id);
     expect(organisationQuotaUse(db, noQuota, o.id).text).toBe('Din organisation har 1 plats');

@@ -13,14 +13,14 @@ function visit() {
   const db = freshDb();
   const hostOrg = org(db, 'Ung Arena Mariestad');
   const organiserOrg = org(db, 'Skaraborgs Kommunalförbund');
-  const organiser = user(db, { role: 'samordnare', organisationId: organiserOrg.id, name: 'Olle Arrangör' });
+  const organiser = user(db, { role: 'coordinator', organisationId: organiserOrg.id, name: 'Olle Arrangör' });
   const hostContact = user(db, { organisationId: hostOrg.id, isContactPerson: true, name: 'Hanna Kontakt' });
-  const hostCoordinator = user(db, { role: 'samordnare', organisationId: hostOrg.id, name: 'Hugo Samordnare' });
+  const hostCoordinator = user(db, { role: 'coordinator', organisationId: hostOrg.id, name: 'Hugo Samordnare' });
   const hostMember = user(db, { organisationId: hostOrg.id, name: 'Vanlig Medlem' });
   const requester = user(db, { organisationId: organiserOrg.id, name: 'Rut Sökande' });
   const a = publishActivity(
     db,
-    createActivity(db, input({ title: 'Studiebesök på Ung Arena', kind: 'studiebesök', capacity: 4, hostOrganisationId: hostOrg.id, organiserOrganisationId: organiserOrg.id, dates: [morning(20)] }), organiser.id).id,
+    createActivity(db, input({ title: 'Studiebesök på Ung Arena', kind: 'study_visit', capacity: 4, hostOrganisationId: hostOrg.id, organiserOrganisationId: organiserOrg.id, dates: [morning(20)] }), organiser.id).id,
   );
   return { db, a, organiser, hostContact, hostCoordinator, hostMember, requester };
 }
@@ -45,7 +45,7 @@ describe('requests reach the host', () => {
     const { db, a, organiser, hostContact, requester } = visit();
     db.update(users).set({ status: 'deactivated' }).where(eq(users.id, organiser.id)).run();
     db.update(users).set({ status: 'deactivated' }).where(eq(users.id, hostContact.id)).run();
-    user(db, { role: 'samordnare', organisationId: a.organiserOrganisationId, name: 'Ebba Ersättare' });
+    user(db, { role: 'coordinator', organisationId: a.organiserOrganisationId, name: 'Ebba Ersättare' });
     expect(requestRecipients(db, a, requester.id).map((p) => p.name)).toEqual(['Ebba Ersättare', 'Hugo Samordnare']);
   });
 

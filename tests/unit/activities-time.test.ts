@@ -29,8 +29,8 @@ describe('time zones across the daylight-saving switch', () => {
     const days = ['2026-10-23', '2026-10-24', '2026-10-25', '2026-10-26'];
     const a = createActivity(
       db,
-      input({ kind: 'kurs', dates: days.map((d) => ({ startsAt: parseLocalDateTime(`${d}T09:00`)!, endsAt: parseLocalDateTime(`${d}T16:00`)! })) }),
-      user(db, { role: 'samordnare' }).id,
+      input({ kind: 'course', dates: days.map((d) => ({ startsAt: parseLocalDateTime(`${d}T09:00`)!, endsAt: parseLocalDateTime(`${d}T16:00`)! })) }),
+      user(db, { role: 'coordinator' }).id,
     );
     const dates = getDates(db, a.id);
     expect(dates.map((d) => formatTime(d.startsAt))).toEqual(['09:00', '09:00', '09:00', '09:00']);

@@ -76,15 +76,15 @@ describe('password reset request', () => {
 describe('organisations', () => {
   it('matches exact e-mail domains only, refuses public mail services and keeps domains unique', () => {
     const db = openDb(':memory:');
-    const first = saveOrganisation(db, { name: 'Hjo kommun', type: 'kommun', municipality: 'Hjo', emailDomains: ['hjo.se'] });
+    const first = saveOrganisation(db, { name: 'Hjo kommun', type: 'municipality', municipality: 'Hjo', emailDomains: ['hjo.se'] });
     expect(first.ok).toBe(true);
     expect(organisationForEmail(db, 'a@hjo.se')?.name).toBe('Hjo kommun');
     // A subdomain is not the organisation's domain (issue 10, finding 12).
     expect(organisationForEmail(db, 'a@skola.hjo.se')).toBeUndefined();
-    expect(saveOrganisation(db, { name: 'Gmailföreningen', type: 'förening', municipality: null, emailDomains: ['gmail.com'] })).toMatchObject({ ok: false, field: 'emailDomains' });
+    expect(saveOrganisation(db, { name: 'Gmailföreningen', type: 'association', municipality: null, emailDomains: ['gmail.com'] })).toMatchObject({ ok: false, field: 'emailDomains' });
     expect(organisationForEmail(db, 'a@nothjo.se')).toBeUndefined();
-    expect(saveOrganisation(db, { name: 'Annan', type: 'övrig', municipality: null, emailDomains: ['hjo.se'] })).toMatchObject({ ok: false, field: 'emailDomains' });
-    expect(saveOrganisation(db, { name: 'hjo kommun', type: 'kommun', municipality: null, emailDomains: [] })).toMatchObject({ ok: false, field: 'name' });
+    expect(saveOrganisation(db, { name: 'Annan', type: 'other', municipality: null, emailDomains: ['hjo.se'] })).toMatchObject({ ok: false, field: 'emailDomains' });
+    expect(saveOrganisation(db, { name: 'hjo kommun', type: 'municipality', municipality: null, emailDomains: [] })).toMatchObject({ ok: false, field: 'name' });
     expect(parseDomains('hjo.se, @Skara.SE\nfel_domän')).toEqual({ domains: ['hjo.se', 'skara.se'], invalid: ['fel_domän'] });
   });
 });

@@ -16,7 +16,7 @@ import { can } from '../../src/lib/auth/permissions.ts';
 import { createTestUser } from '../helpers/users.ts';
 
 function withOrganisation(db: Db) {
-  db.insert(organisations).values({ name: 'Skara kommun', slug: 'skara-kommun', type: 'kommun', municipality: 'Skara', emailDomains: ['skara.se'] }).run();
+  db.insert(organisations).values({ name: 'Skara kommun', slug: 'skara-kommun', type: 'municipality', municipality: 'Skara', emailDomains: ['skara.se'] }).run();
 }
 
 describe('e-mail verification codes', () => {
@@ -116,8 +116,8 @@ describe('safeNextPath', () => {
 });
 
 describe('permissions', () => {
-  const member = { id: 1, role: 'medlem' as const, status: 'active' as const };
-  const coordinator = { id: 2, role: 'samordnare' as const, status: 'active' as const };
+  const member = { id: 1, role: 'member' as const, status: 'active' as const };
+  const coordinator = { id: 2, role: 'coordinator' as const, status: 'active' as const };
   const admin = { id: 3, role: 'admin' as const, status: 'active' as const };
   it('follows the documented table', () => {
     expect(can(member, 'member.approve')).toBe(false);

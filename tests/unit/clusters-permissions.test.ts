@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { can, type Actor } from '../../src/lib/clusters/permissions.ts';
 
-const medlem: Actor = { id: 1, role: 'medlem', status: 'active' };
-const samordnare: Actor = { id: 2, role: 'samordnare', status: 'active' };
+const medlem: Actor = { id: 1, role: 'member', status: 'active' };
+const samordnare: Actor = { id: 2, role: 'coordinator', status: 'active' };
 const admin: Actor = { id: 3, role: 'admin', status: 'active' };
 const member = { role: 'member', status: 'active' } as const;
 const lead = { role: 'lead', status: 'active' } as const;
 const requested = { role: 'member', status: 'requested' } as const;
 const invited = { role: 'member', status: 'invited' } as const;
-const draft = { status: 'utkast', sharedWithAll: false } as const;
-const ready = { status: 'redo', sharedWithAll: false } as const;
-const sharedReady = { status: 'redo', sharedWithAll: true } as const;
+const draft = { status: 'draft', sharedWithAll: false } as const;
+const ready = { status: 'ready', sharedWithAll: false } as const;
+const sharedReady = { status: 'ready', sharedWithAll: true } as const;
 
 describe('can() for ideas', () => {
   it('lets only active group members read a private idea — not admins, coordinators or other members', () => {
@@ -27,14 +27,14 @@ describe('can() for ideas', () => {
   it('shares read-only with everyone only when a lead shared a ready idea', () => {
     expect(can(medlem, 'idea:view', { membership: null, idea: ready })).toBe(false);
     expect(can(medlem, 'idea:view', { membership: null, idea: sharedReady })).toBe(true);
-    expect(can(medlem, 'idea:view', { membership: null, idea: { status: 'utkast', sharedWithAll: true } })).toBe(false);
+    expect(can(medlem, 'idea:view', { membership: null, idea: { status: 'draft', sharedWithAll: true } })).toBe(false);
     expect(can(medlem, 'idea:edit', { membership: null, idea: sharedReady })).toBe(false);
     expect(can(medlem, 'idea:comment', { membership: null, idea: sharedReady })).toBe(false);
   });
 
-  it('lets members edit, leads manage and share (only from "redo"), and locks closed ideas', () => {
+  it('lets members edit, leads manage and share (only from "ready"), and locks closed ideas', () => {
     expect(can(medlem, 'idea:edit', { membership: member, idea: draft })).toBe(true);
-    expect(can(medlem, 'idea:edit', { membership: member, idea: { status: 'avslutad', sharedWithAll: false } })).toBe(false);
+    expect(can(medlem, 'idea:edit', { membership: member, idea: { status: 'closed', sharedWithAll: false } })).toBe(false);
     expect(can(medlem, 'idea:manage', { membership: member, idea: draft })).toBe(false);
     expect(can(medlem, 'idea:manage', { membership: lead, idea: draft })).toBe(true);
     expect(can(medlem, 'idea:share', { membership: lead, idea: draft })).toBe(false);

@@ -174,7 +174,7 @@ describe('mayStillEdit', () => {
     expect(mayStillEdit(db, boSession, bo.id, ideaId, Date.now() + 31 * 24 * 3600 * 1000)).toBe(false); // expired
     db.delete(clusterMemberships).where(eq(clusterMemberships.userId, bo.id)).run();
     expect(mayStillEdit(db, boSession, bo.id, ideaId)).toBe(false); // removed
-    setIdeaStatus(db, ideaId, 'avslutad');
+    setIdeaStatus(db, ideaId, 'closed');
     expect(mayStillEdit(db, annaSession, anna.id, ideaId)).toBe(false); // finished ideas are read-only
   });
 });

@@ -50,10 +50,10 @@ describe('participation figures', () => {
   });
 
   it('per kind', () => {
-    expect(pick(report.byKind, 'nätverksträff')).toMatchObject({ activities: 1, registered: 9, attended: 7, noShows: 2, hours: 21 });
-    expect(pick(report.byKind, 'kurs')).toMatchObject({ activities: 1, registered: 4, attended: 3, noShows: 1, hours: 35 });
-    expect(pick(report.byKind, 'studiebesök')).toMatchObject({ activities: 1, registered: 3, attended: 3, noShows: 0, hours: 6 });
-    expect(pick(report.byKind, 'lärandekonferens')).toMatchObject({ activities: 0, registered: 0, hours: 0 });
+    expect(pick(report.byKind, 'network_meeting')).toMatchObject({ activities: 1, registered: 9, attended: 7, noShows: 2, hours: 21 });
+    expect(pick(report.byKind, 'course')).toMatchObject({ activities: 1, registered: 4, attended: 3, noShows: 1, hours: 35 });
+    expect(pick(report.byKind, 'study_visit')).toMatchObject({ activities: 1, registered: 3, attended: 3, noShows: 0, hours: 6 });
+    expect(pick(report.byKind, 'learning_conference')).toMatchObject({ activities: 0, registered: 0, hours: 0 });
     expect(report.byKind.map((r) => r.label)).toEqual(['Nätverksträff', 'Studiebesök', 'Auskultation', 'Kurs', 'Lärandekonferens']);
   });
 

@@ -13,7 +13,7 @@ export const GUIDE_SE = { slug: 'supported-employment', title: 'Supported Employ
 const at = (local: string) => parseLocalDateTime(local)!;
 
 export function buildReportWorld(db: Db) {
-  const org = (name: string, municipality: string | null) => db.insert(organisations).values({ name, slug: name.toLowerCase().replace(/\W+/g, '-'), type: 'kommun', municipality }).returning().get().id;
+  const org = (name: string, municipality: string | null) => db.insert(organisations).values({ name, slug: name.toLowerCase().replace(/\W+/g, '-'), type: 'municipality', municipality }).returning().get().id;
   const A = org('Skövde kommun', 'Skövde');
   const B = org('Lidköpings kommun', 'Lidköping');
   const C = org('Arbetsförmedlingen', null);
@@ -29,7 +29,7 @@ export function buildReportWorld(db: Db) {
   const contact = person(A);
 
   let slug = 0;
-  const activity = (kind: ActivityKind, dates: Array<[string, string]>, options: { status?: 'publicerad' | 'utkast' | 'inställd'; guides?: Array<{ slug: string; title: string }>; quota?: number } = {}) => {
+  const activity = (kind: ActivityKind, dates: Array<[string, string]>, options: { status?: 'published' | 'draft' | 'cancelled'; guides?: Array<{ slug: string; title: string }>; quota?: number } = {}) => {
     const spans = dates.map(([s, e]) => ({ startsAt: at(s), endsAt: at(e) }));
     const a = db
       .insert(activities)
@@ -38,7 +38,7 @@ export function buildReportWorld(db: Db) {
         title: `Aktivitet ${slug}`,
         description: 'Beskrivning.',
         kind,
-        status: options.status ?? 'publicerad',
+        status: options.status ?? 'published',
         guides: options.guides ?? [],
         organisationQuota: options.quota ?? null,
         startsAt: spans[0]!.startsAt,
@@ -55,13 +55,13 @@ export function buildReportWorld(db: Db) {
   };
 
   // Network meeting, 3 hours: 9 seats, 7 present, 2 no-shows.
-  const n1 = activity('nätverksträff', [['2026-03-10T09:00', '2026-03-10T12:00']], { guides: [GUIDE_7TJUGO] });
+  const n1 = activity('network_meeting', [['2026-03-10T09:00', '2026-03-10T12:00']], { guides: [GUIDE_7TJUGO] });
   for (const u of [a1, a2, a3, a4, a5, b1, c1]) n1.reg(u!, 'confirmed', [0]);
   n1.reg(a6!, 'confirmed');
   n1.reg(b2!, 'confirmed');
 
   // Course over two 7-hour days (starts in March), quota 3 per organisation.
-  const k1 = activity('kurs', [['2026-03-20T09:00', '2026-03-20T16:00'], ['2026-04-02T09:00', '2026-04-02T16:00']], { guides: [GUIDE_SE, GUIDE_7TJUGO], quota: 3 });
+  const k1 = activity('course', [['2026-03-20T09:00', '2026-03-20T16:00'], ['2026-04-02T09:00', '2026-04-02T16:00']], { guides: [GUIDE_SE, GUIDE_7TJUGO], quota: 3 });
   k1.reg(a1!, 'confirmed', [0, 1], true);
   k1.reg(a2!, 'confirmed', [0], true);
   k1.reg(a3!, 'confirmed');
@@ -70,16 +70,16 @@ export function buildReportWorld(db: Db) {
   k1.reg(d1, 'cancelled');
 
   // Study visit, 2 hours, no method guide.
-  const s1 = activity('studiebesök', [['2026-05-05T13:00', '2026-05-05T15:00']]);
+  const s1 = activity('study_visit', [['2026-05-05T13:00', '2026-05-05T15:00']]);
   s1.reg(a1!, 'confirmed', [0]);
   s1.reg(u0, 'confirmed', [0]);
   s1.reg(d1, 'confirmed', [0]);
   s1.reg(b1!, 'requested');
 
   // None of these count.
-  activity('nätverksträff', [['2026-06-01T09:00', '2026-06-01T12:00']], { status: 'inställd' }).reg(a4!, 'confirmed', [0]);
-  activity('nätverksträff', [['2026-06-02T09:00', '2026-06-02T12:00']], { status: 'utkast' }).reg(a4!, 'confirmed', [0]);
-  activity('kurs', [['2025-12-15T09:00', '2025-12-15T12:00']], { guides: [GUIDE_7TJUGO] }).reg(a4!, 'confirmed', [0]);
-  activity('lärandekonferens', [['2026-12-15T09:00', '2026-12-15T16:00']]).reg(a4!, 'confirmed');
+  activity('network_meeting', [['2026-06-01T09:00', '2026-06-01T12:00']], { status: 'cancelled' }).reg(a4!, 'confirmed', [0]);
+  activity('network_meeting', [['2026-06-02T09:00', '2026-06-02T12:00']], { status: 'draft' }).reg(a4!, 'confirmed', [0]);
+  activity('course', [['2025-12-15T09:00', '2025-12-15T12:00']], { guides: [GUIDE_7TJUGO] }).reg(a4!, 'confirmed', [0]);
+  activity('learning_conference', [['2026-12-15T09:00', '2026-12-15T16:00']]).reg(a4!, 'confirmed');
   return { organisations: { A, B, C, D } };
 }

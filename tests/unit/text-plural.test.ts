@@ -22,8 +22,8 @@ describe('one pluralisation helper (issue 16, point 19)', () => {
 
 describe('activity kind in mails (issue 16, point 19)', () => {
   it('never repeats the kind when the title already starts with it', () => {
-    expect(kindAndTitle('nätverksträff', 'Nätverksträff: Samverkan en väg in')).toBe('Nätverksträff: Samverkan en väg in');
-    expect(kindAndTitle('kurs', 'Supported Employment – grundkurs')).toBe('Kurs: Supported Employment – grundkurs');
+    expect(kindAndTitle('network_meeting', 'Nätverksträff: Samverkan en väg in')).toBe('Nätverksträff: Samverkan en väg in');
+    expect(kindAndTitle('course', 'Supported Employment – grundkurs')).toBe('Kurs: Supported Employment – grundkurs');
   });
 });
 
@@ -34,7 +34,7 @@ describe('activity mails name the kind once (issue 16, point 19)', () => {
     const { eq } = await import('drizzle-orm');
     const { sendReminder } = await import('../../src/lib/activities/mails.ts');
     const db = freshDb();
-    const activity = publishedActivity(db, { title: 'Nätverksträff: Samverkan en väg in', kind: 'nätverksträff' });
+    const activity = publishedActivity(db, { title: 'Nätverksträff: Samverkan en väg in', kind: 'network_meeting' });
     const dates = db.select().from(activityDates).where(eq(activityDates.activityId, activity.id)).all();
     const person = user(db, { name: 'Elin Johansson' });
     expect(sendReminder(db, activity, dates, person, { base: 'https://natet.example.se' })).toBe(true);

@@ -103,7 +103,7 @@ export function createActivity(db: Db, input: ActivityInput, createdBy: number |
   return transaction(db, () => {
     const activity = db
       .insert(activities)
-      .values({ ...columns(input), slug: uniqueSlug(db, input.title), status: 'utkast', createdBy, createdAt: now, updatedAt: now })
+      .values({ ...columns(input), slug: uniqueSlug(db, input.title), status: 'draft', createdBy, createdAt: now, updatedAt: now })
       .returning()
       .get();
     for (const d of sortedDates(input)) db.insert(activityDates).values({ activityId: activity.id, startsAt: d.startsAt, endsAt: d.endsAt }).run();
@@ -147,7 +147,7 @@ export function updateActivity(
     });
     const surplus = existing.slice(next.length).map((r) => r.id);
     if (surplus.length) db.delete(activityDates).where(inArray(activityDates.id, surplus)).run();
-    if (activity.status === 'publicerad') promoteWaitlist(db, activityId, now, options.base);
+    if (activity.status === 'published') promoteWaitlist(db, activityId, now, options.base);
     return { activity, overbookedBy };
   });
 }
@@ -156,8 +156,8 @@ export function publishActivity(db: Db, activityId: number, now = new Date()): A
   return transaction(db, () => {
     const current = db.select().from(activities).where(eq(activities.id, activityId)).get();
     if (!current) throw new DomainError('NOT_FOUND', 'Aktiviteten finns inte.');
-    if (current.status !== 'utkast') throw new DomainError('CONFLICT', current.status === 'inställd' ? 'En inställd aktivitet kan inte publiceras.' : 'Aktiviteten är redan publicerad.');
-    return db.update(activities).set({ status: 'publicerad', publishedAt: now, updatedAt: now }).where(eq(activities.id, activityId)).returning().get();
+    if (current.status !== 'draft') throw new DomainError('CONFLICT', current.status === 'cancelled' ? 'En inställd aktivitet kan inte publiceras.' : 'Aktiviteten är redan publicerad.');
+    return db.update(activities).set({ status: 'published', publishedAt: now, updatedAt: now }).where(eq(activities.id, activityId)).returning().get();
   });
 }
 
@@ -166,10 +166,10 @@ export function cancelActivity(db: Db, activityId: number, message: string | nul
   return transaction(db, () => {
     const current = db.select().from(activities).where(eq(activities.id, activityId)).get();
     if (!current) throw new DomainError('NOT_FOUND', 'Aktiviteten finns inte.');
-    if (current.status === 'inställd') throw new DomainError('CONFLICT', 'Aktiviteten är redan inställd.');
+    if (current.status === 'cancelled') throw new DomainError('CONFLICT', 'Aktiviteten är redan inställd.');
     const activity = db
       .update(activities)
-      .set({ status: 'inställd', cancelledAt: now, cancellationMessage: message, updatedAt: now })
+      .set({ status: 'cancelled', cancelledAt: now, cancellationMessage: message, updatedAt: now })
       .where(eq(activities.id, activityId))
       .returning()
       .get();
@@ -181,7 +181,7 @@ export function cancelActivity(db: Db, activityId: number, message: string | nul
       .where(and(eq(registrations.activityId, activityId), inArray(registrations.status, [...ACTIVE_STATUSES])))
       .all();
     let notified = 0;
-    if (current.status === 'publicerad') for (const person of affected) if (sendActivityCancelled(db, activity, dates, person, message, options)) notified++;
+    if (current.status === 'published') for (const person of affected) if (sendActivityCancelled(db, activity, dates, person, message, options)) notified++;
     return { notified };
   });
 }
@@ -211,7 +211,7 @@ export interface ActivityFilter {
 }
 
 function filterConditions(filter: ActivityFilter) {
-  const conditions = [eq(activities.status, 'publicerad')];
+  const conditions = [eq(activities.status, 'published')];
   if (filter.kind) conditions.push(eq(activities.kind, filter.kind));
   if (filter.municipality) conditions.push(eq(activities.municipality, filter.municipality));
   if (filter.guideSlug) conditions.push(sql`exists (select 1 from json_each(${activities.guides}) where json_extract(value, '$.slug') = ${filter.guideSlug})`);
@@ -243,7 +243,7 @@ export function upcomingMunicipalities(db: Db, now = new Date()): readonly strin
       db
         .selectDistinct({ m: activities.municipality })
         .from(activities)
-        .where(and(eq(activities.status, 'publicerad'), gte(activities.endsAt, now), sql`${activities.municipality} is not null`))
+        .where(and(eq(activities.status, 'published'), gte(activities.endsAt, now), sql`${activities.municipality} is not null`))
         .orderBy(asc(activities.municipality))
         .all()
         .map((r) => r.m!),
@@ -254,7 +254,7 @@ export function upcomingMunicipalities(db: Db, now = new Date()): readonly strin
 /** Activities a coordinator manages (all of them for admins), newest first, drafts included. */
 export function listManagedActivities(db: Db, user: Pick<User, 'id' | 'role' | 'organisationId'>): Activity[] {
   if (user.role === 'admin') return db.select().from(activities).orderBy(desc(activities.startsAt)).limit(200).all();
-  if (user.role !== 'samordnare') return [];
+  if (user.role !== 'coordinator') return [];
   const conditions = [eq(activities.createdBy, user.id)];
   if (user.organisationId != null) {
     conditions.push(eq(activities.organiserOrganisationId, user.organisationId), eq(activities.hostOrganisationId, user.organisationId));

@@ -81,7 +81,7 @@ export function withAddedRow(values: ActivityFormValues, add: AddRow): { values:
 
 export function emptyFormValues(defaults: { organiserId?: number | null; municipality?: string | null } = {}): ActivityFormValues {
   return {
-    title: '', description: '', kind: 'nätverksträff', organiserId: defaults.organiserId ? String(defaults.organiserId) : '', hostId: '',
+    title: '', description: '', kind: 'network_meeting', organiserId: defaults.organiserId ? String(defaults.organiserId) : '', hostId: '',
     place: '', digitalLink: '', municipality: defaults.municipality ?? '', capacity: '', quota: '', opensAt: '', closesAt: '', guides: [],
     questions: [emptyQuestionRow()],
     rows: [emptyDateRow()],

@@ -3,11 +3,11 @@ import { ACTIVITY_KINDS, type ActivityKind, type ActivityStatus, type Registrati
 export { ACTIVITY_KINDS, type ActivityKind };
 
 export const KIND_LABELS: Record<ActivityKind, string> = {
-  nätverksträff: 'Nätverksträff',
-  studiebesök: 'Studiebesök',
-  auskultation: 'Auskultation',
-  kurs: 'Kurs',
-  lärandekonferens: 'Lärandekonferens',
+  network_meeting: 'Nätverksträff',
+  study_visit: 'Studiebesök',
+  job_shadowing: 'Auskultation',
+  course: 'Kurs',
+  learning_conference: 'Lärandekonferens',
 };
 
 /**
@@ -21,26 +21,26 @@ export function kindAndTitle(kind: ActivityKind, title: string): string {
 
 /** Plural headings for the filter on the public list. */
 export const KIND_PLURALS: Record<ActivityKind, string> = {
-  nätverksträff: 'Nätverksträffar',
-  studiebesök: 'Studiebesök',
-  auskultation: 'Auskultationer',
-  kurs: 'Kurser',
-  lärandekonferens: 'Lärandekonferenser',
+  network_meeting: 'Nätverksträffar',
+  study_visit: 'Studiebesök',
+  job_shadowing: 'Auskultationer',
+  course: 'Kurser',
+  learning_conference: 'Lärandekonferenser',
 };
 
 /** Definite singular form, lower case ("kursen"), for running text. */
 export const KIND_DEFINITE: Record<ActivityKind, string> = {
-  nätverksträff: 'nätverksträffen',
-  studiebesök: 'studiebesöket',
-  auskultation: 'auskultationen',
-  kurs: 'kursen',
-  lärandekonferens: 'lärandekonferensen',
+  network_meeting: 'nätverksträffen',
+  study_visit: 'studiebesöket',
+  job_shadowing: 'auskultationen',
+  course: 'kursen',
+  learning_conference: 'lärandekonferensen',
 };
 
 export const STATUS_LABELS: Record<ActivityStatus, string> = {
-  utkast: 'Utkast',
-  publicerad: 'Publicerad',
-  inställd: 'Inställd',
+  draft: 'Utkast',
+  published: 'Publicerad',
+  cancelled: 'Inställd',
 };
 
 export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, string> = {
@@ -55,14 +55,27 @@ export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, string> = {
 
 /** Study visits and job shadowing are requested with a motivation and approved by the host. */
 export function requiresApproval(kind: ActivityKind): boolean {
-  return kind === 'studiebesök' || kind === 'auskultation';
+  return kind === 'study_visit' || kind === 'job_shadowing';
 }
 
 /** Organisations' contact persons may nominate colleagues for courses. */
 export function allowsNominations(kind: ActivityKind): boolean {
-  return kind === 'kurs';
+  return kind === 'course';
 }
 
-export function isActivityKind(value: string): value is ActivityKind {
-  return (ACTIVITY_KINDS as readonly string[]).includes(value);
+/**
+ * The kind as it appears in URLs (the list's and the calendar feed's `?typ=`): Swedish, and unchanged since
+ * the kinds were stored in Swedish, so shared and subscribed links keep working.
+ */
+export const KIND_SLUGS: Record<ActivityKind, string> = {
+  network_meeting: 'nätverksträff',
+  study_visit: 'studiebesök',
+  job_shadowing: 'auskultation',
+  course: 'kurs',
+  learning_conference: 'lärandekonferens',
+};
+
+/** The kind a URL's `?typ=` names, or undefined for an empty or unknown value. */
+export function kindFromSlug(slug: string | null | undefined): ActivityKind | undefined {
+  return ACTIVITY_KINDS.find((kind) => KIND_SLUGS[kind] === slug);
 }

@@ -26,7 +26,7 @@ function person(db: Db, userId: number) {
 export function promoteWaitlist(db: Db, activityId: number, now = new Date(), base?: string): number[] {
   return transaction(db, () => {
     const activity = loadActivity(db, activityId);
-    if (!activity || activity.status !== 'publicerad' || now >= activity.startsAt) return [];
+    if (!activity || activity.status !== 'published' || now >= activity.startsAt) return [];
     const offered: number[] = [];
     let dates: ReturnType<typeof datesOf> | null = null;
     while (hasFreeSeat(db, activity)) {
@@ -84,7 +84,7 @@ export function acceptOffer(db: Db, activityId: number, userId: number, options:
     if (reg.status === 'expired') throw new DomainError('CONFLICT', 'Erbjudandet har gått ut och platsen har gått vidare. Du kan anmäla dig på nytt.');
     if (reg.status !== 'offered') throw new DomainError('CONFLICT', 'Du har inget öppet erbjudande för den här aktiviteten.');
     const activity = loadActivity(db, activityId)!;
-    if (activity.status !== 'publicerad') throw new DomainError('CONFLICT', 'Aktiviteten är inte längre öppen.');
+    if (activity.status !== 'published') throw new DomainError('CONFLICT', 'Aktiviteten är inte längre öppen.');
     const confirmed = db
       .update(registrations)
       .set({ status: 'confirmed', confirmedAt: now, offerExpiresAt: null, updatedAt: now })

@@ -22,20 +22,20 @@ function isActive(user: Actor): user is NonNullable<Actor> {
 export function can(user: Actor, action: 'create'): boolean;
 export function can(user: Actor, action: Exclude<ActivityAction, 'create'>, activity: ActivityRef): boolean;
 export function can(user: Actor, action: ActivityAction, activity?: ActivityRef): boolean {
-  if (action === 'create') return isActive(user) && (user.role === 'samordnare' || user.role === 'admin');
+  if (action === 'create') return isActive(user) && (user.role === 'coordinator' || user.role === 'admin');
   if (!activity) return false;
   switch (action) {
     case 'manage':
       if (!isActive(user)) return false;
       if (user.role === 'admin') return true;
-      if (user.role !== 'samordnare') return false;
+      if (user.role !== 'coordinator') return false;
       if (activity.createdBy === user.id) return true;
       return user.organisationId != null && (user.organisationId === activity.organiserOrganisationId || user.organisationId === activity.hostOrganisationId);
     case 'view':
-      return activity.status !== 'utkast' || can(user, 'manage', activity);
+      return activity.status !== 'draft' || can(user, 'manage', activity);
     case 'register':
-      return isActive(user) && activity.status === 'publicerad';
+      return isActive(user) && activity.status === 'published';
     case 'nominate':
-      return isActive(user) && user.isContactPerson && user.organisationId != null && activity.status === 'publicerad' && allowsNominations(activity.kind);
+      return isActive(user) && user.isContactPerson && user.organisationId != null && activity.status === 'published' && allowsNominations(activity.kind);
   }
 }

@@ -138,7 +138,7 @@ export function decideRequest(
       sendRequestDeclined(db, activity, user, declined, decisionMessage, { base: options.base });
       return { registration: declined, position: null };
     }
-    if (activity.status !== 'publicerad') throw new DomainError('CONFLICT', 'Aktiviteten är inte publicerad.');
+    if (activity.status !== 'published') throw new DomainError('CONFLICT', 'Aktiviteten är inte publicerad.');
     const seat = newcomerGetsSeat(db, activity, user.organisationId);
     const approved = db
       .update(registrations)

@@ -12,7 +12,7 @@ export function sendDueReminders(db: Db, now = new Date(), options: { base?: str
   const due = db
     .select()
     .from(activities)
-    .where(and(eq(activities.status, 'publicerad'), gt(activities.startsAt, now), lte(activities.startsAt, new Date(now.getTime() + REMINDER_LEAD_MS))))
+    .where(and(eq(activities.status, 'published'), gt(activities.startsAt, now), lte(activities.startsAt, new Date(now.getTime() + REMINDER_LEAD_MS))))
     .all();
   let sent = 0;
   for (const activity of due) {

@@ -16,11 +16,11 @@ type Person = { id: number; name: string; email: string };
 export function requestRecipients(db: Db, activity: Pick<Activity, 'createdBy' | 'hostOrganisationId' | 'organiserOrganisationId'>, requesterId: number): Person[] {
   const conditions = [];
   if (activity.hostOrganisationId != null) {
-    conditions.push(and(eq(users.organisationId, activity.hostOrganisationId), or(eq(users.isContactPerson, true), inArray(users.role, ['samordnare', 'admin']))));
+    conditions.push(and(eq(users.organisationId, activity.hostOrganisationId), or(eq(users.isContactPerson, true), inArray(users.role, ['coordinator', 'admin']))));
   }
   const creator = activity.createdBy != null ? db.select({ id: users.id, status: users.status }).from(users).where(eq(users.id, activity.createdBy)).get() : undefined;
   if (creator?.status === 'active') conditions.push(eq(users.id, creator.id));
-  else if (activity.organiserOrganisationId != null) conditions.push(and(eq(users.organisationId, activity.organiserOrganisationId), eq(users.role, 'samordnare')));
+  else if (activity.organiserOrganisationId != null) conditions.push(and(eq(users.organisationId, activity.organiserOrganisationId), eq(users.role, 'coordinator')));
   if (conditions.length === 0) return [];
   return db
     .select({ id: users.id, name: users.name, email: users.email })
@@ -65,7 +65,7 @@ export function pendingRequestsFor(db: Db, user: Pick<User, 'id' | 'role' | 'org
     .innerJoin(activities, eq(activities.id, registrations.activityId))
     .innerJoin(users, eq(users.id, registrations.userId))
     .leftJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(and(eq(registrations.status, 'requested'), eq(activities.status, 'publicerad')))
+    .where(and(eq(registrations.status, 'requested'), eq(activities.status, 'published')))
     .orderBy(asc(activities.startsAt), asc(registrations.updatedAt))
     .all();
   const groups = new Map<number, PendingRequestGroup>();

@@ -81,8 +81,8 @@ export function waitlistPosition(db: Db, registration: { activityId: number; sta
 
 /** Null when registration is open, otherwise the Swedish reason. */
 export function registrationClosedReason(activity: Pick<Activity, 'status' | 'registrationOpensAt' | 'registrationClosesAt' | 'startsAt'>, now = new Date()): string | null {
-  if (activity.status === 'inställd') return 'Aktiviteten är inställd.';
-  if (activity.status !== 'publicerad') return 'Aktiviteten är inte publicerad än.';
+  if (activity.status === 'cancelled') return 'Aktiviteten är inställd.';
+  if (activity.status !== 'published') return 'Aktiviteten är inte publicerad än.';
   if (activity.registrationOpensAt && now < activity.registrationOpensAt) return `Anmälan öppnar ${formatDateTime(activity.registrationOpensAt)}.`;
   const closes = activity.registrationClosesAt ?? activity.startsAt;
   if (now > closes) return 'Anmälan är stängd.';

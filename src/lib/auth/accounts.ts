@@ -84,7 +84,7 @@ export function verifyEmail(db: Db, email: string, code: string, ctx: RequestCon
     const approvers = db
       .select({ email: users.email })
       .from(users)
-      .where(and(inArray(users.role, ['samordnare', 'admin']), eq(users.status, 'active')))
+      .where(and(inArray(users.role, ['coordinator', 'admin']), eq(users.status, 'active')))
       .all();
     for (const approver of approvers) {
       sendApprovalRequestMail(db, ctx.baseUrl, approver.email, result.user);

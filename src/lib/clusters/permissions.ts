@@ -49,7 +49,7 @@ export function can(user: Actor | null | undefined, action: ClusterAction, ctx: 
   const m = ctx.membership ?? null;
   const member = m?.status === 'active';
   const lead = member && m.role === 'lead';
-  const coordinator = user.role === 'samordnare' || user.role === 'admin';
+  const coordinator = user.role === 'coordinator' || user.role === 'admin';
 
   switch (action) {
     case 'group:list':
@@ -73,7 +73,7 @@ export function can(user: Actor | null | undefined, action: ClusterAction, ctx: 
     case 'idea:view':
       return member || (!!ctx.idea && isSharedReadable(ctx.idea));
     case 'idea:edit':
-      return member && !!ctx.idea && ctx.idea.status !== 'avslutad';
+      return member && !!ctx.idea && ctx.idea.status !== 'closed';
     case 'idea:manage':
       return lead;
     case 'idea:share':

@@ -120,15 +120,15 @@ export function sectionByKey(key: string): SectionDefinition | undefined {
 }
 
 export const STATUS_LABELS: Record<IdeaStatus, string> = {
-  ide: 'Idé',
-  utkast: 'Utkast',
-  redo: 'Redo för utlysning',
-  inskickad: 'Inskickad',
-  avslutad: 'Avslutad',
+  idea: 'Idé',
+  draft: 'Utkast',
+  ready: 'Redo för utlysning',
+  submitted: 'Inskickad',
+  closed: 'Avslutad',
 };
 
 /** Statuses from which a lead may share the idea read-only with every member. */
-export const SHAREABLE_STATUSES: readonly IdeaStatus[] = ['redo', 'inskickad', 'avslutad'];
+export const SHAREABLE_STATUSES: readonly IdeaStatus[] = ['ready', 'submitted', 'closed'];
 
 export const JOIN_MODE_LABELS = {
   open: 'Öppen – alla medlemmar kan gå med',

@@ -12,15 +12,15 @@ export const SKARABORG_MUNICIPALITIES = [
 ] as const;
 
 export const ORGANISATION_TYPE_LABELS: Record<OrganisationType, string> = {
-  kommun: 'Kommun',
-  myndighet: 'Myndighet',
+  municipality: 'Kommun',
+  agency: 'Myndighet',
   region: 'Region',
-  samordningsförbund: 'Samordningsförbund',
-  folkhögskola: 'Folkhögskola',
-  studieförbund: 'Studieförbund',
-  förening: 'Förening',
-  företag: 'Företag',
-  övrig: 'Övrig',
+  coordination_association: 'Samordningsförbund',
+  folk_high_school: 'Folkhögskola',
+  study_association: 'Studieförbund',
+  association: 'Förening',
+  company: 'Företag',
+  other: 'Övrig',
 };
 export { ORGANISATION_TYPES };
 export type Organisation = typeof organisations.$inferSelect;

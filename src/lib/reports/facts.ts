@@ -51,7 +51,7 @@ export interface ReportFacts {
  */
 export function loadReportFacts(db: Db, period: Period, now = new Date()): ReportFacts {
   const until = now < period.end ? now : period.end;
-  const held = and(eq(activities.status, 'publicerad'), gte(activities.startsAt, period.start), lt(activities.startsAt, until));
+  const held = and(eq(activities.status, 'published'), gte(activities.startsAt, period.start), lt(activities.startsAt, until));
   const heldIds = db.select({ id: activities.id }).from(activities).where(held);
   const acts = db
     .select({ id: activities.id, kind: activities.kind, guides: activities.guides, organisationQuota: activities.organisationQuota, startsAt: activities.startsAt })
@@ -67,7 +67,7 @@ export function loadReportFacts(db: Db, period: Period, now = new Date()): Repor
   // The two large reads (one row per registration and per attendance) go straight to better-sqlite3:
   // drizzle's row mapping was most of the report's database time at 10,000 registrations.
   const heldSql = 'select id from activities where status = ? and startsAt >= ? and startsAt < ?';
-  const heldParams = ['publicerad', period.start.getTime(), until.getTime()];
+  const heldParams = ['published', period.start.getTime(), until.getTime()];
   const regs = (
     db.$client
       .prepare(

@@ -132,7 +132,7 @@ export function computeParticipation(facts: ReportFacts, period: Period): Partic
     const activity = activityById.get(r.activityId);
     if (!activity) continue;
     const orgKey = r.organisationId === null ? 'none' : String(r.organisationId);
-    if (activity.kind === 'kurs' && (r.status === 'confirmed' || r.nominated)) {
+    if (activity.kind === 'course' && (r.status === 'confirmed' || r.nominated)) {
       let c = courseOrgs.get(orgKey);
       if (!c) courseOrgs.set(orgKey, (c = { organisation: r.organisation ?? NO_ORGANISATION, seats: 0, nominations: 0, quota: 0, quotaSeats: 0, quotaCourses: new Set() }));
       if (r.nominated) c.nominations++;

@@ -3,7 +3,7 @@ import { getDb } from '../../lib/db.ts';
 import { siteUrl } from '../../lib/config.ts';
 import { getDates, listPublishedUpcoming } from '../../lib/activities/activities.ts';
 import { buildCalendar } from '../../lib/activities/calendar.ts';
-import { isActivityKind } from '../../lib/activities/kinds.ts';
+import { kindFromSlug } from '../../lib/activities/kinds.ts';
 
 export const prerender = false;
 
@@ -12,7 +12,7 @@ export const GET: APIRoute = ({ url }) => {
   const db = getDb();
   const kind = url.searchParams.get('typ') ?? '';
   const items = listPublishedUpcoming(db, {
-    kind: isActivityKind(kind) ? kind : undefined,
+    kind: kindFromSlug(kind),
     municipality: url.searchParams.get('kommun') || undefined,
     guideSlug: url.searchParams.get('guide') || undefined,
   }).map((activity) => ({ activity, dates: getDates(db, activity.id) }));

@@ -38,7 +38,7 @@ const action = (name: string, expect: Expect, fields: Record<string, string>): A
 
 function activityInput(title: string, overrides: Partial<ActivityInput> = {}): ActivityInput {
   return {
-    title, description: 'Aktivitet för behörighetsmatrisen.', kind: 'nätverksträff', organiserOrganisationId: null, hostOrganisationId: null,
+    title, description: 'Aktivitet för behörighetsmatrisen.', kind: 'network_meeting', organiserOrganisationId: null, hostOrganisationId: null,
     place: 'Stadshuset, Skövde', digitalLink: null, municipality: 'Skövde', capacity: 10, organisationQuota: null,
     registrationOpensAt: null, registrationClosesAt: null, guides: [], questions: [],
     dates: [{ startsAt: stockholmAt(20, '10:00'), endsAt: stockholmAt(20, '13:00') }], ...overrides,
@@ -56,7 +56,7 @@ function holdYesterday(db: Db, activityId: number): void {
 const formFields = {
   title: 'Matrisens nätverksträff',
   description: 'En beskrivning som är lång nog.',
-  kind: 'nätverksträff',
+  kind: 'network_meeting',
   place: 'Stadshuset, Skövde',
   municipality: 'Skövde',
   capacity: '10',
@@ -70,24 +70,24 @@ const domain: AuthzDomain = {
   setup({ db, createUser }) {
     const d = db as Db;
     const stamp = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
-    const org = (name: string) => d.insert(organisations).values({ name: `${name} ${stamp}`, slug: `${name.toLowerCase()}-${stamp}`, type: 'kommun', municipality: 'Skövde' }).returning().get().id;
+    const org = (name: string) => d.insert(organisations).values({ name: `${name} ${stamp}`, slug: `${name.toLowerCase()}-${stamp}`, type: 'municipality', municipality: 'Skövde' }).returning().get().id;
     const organiserOrg = org('Arrangorsorg');
     const hostOrg = org('Vardorg');
     const contactOrg = org('Kontaktorg');
-    const arrangor = createUser({ role: 'samordnare', organisationId: organiserOrg });
-    const vardsamordnare = createUser({ role: 'samordnare', organisationId: hostOrg });
-    const kontaktperson = createUser({ role: 'medlem', organisationId: contactOrg, isContactPerson: true });
-    const colleague = createUser({ role: 'medlem', organisationId: contactOrg });
-    const kursdeltagare = createUser({ role: 'medlem' });
-    const requester = createUser({ role: 'medlem' });
+    const arrangor = createUser({ role: 'coordinator', organisationId: organiserOrg });
+    const vardsamordnare = createUser({ role: 'coordinator', organisationId: hostOrg });
+    const kontaktperson = createUser({ role: 'member', organisationId: contactOrg, isContactPerson: true });
+    const colleague = createUser({ role: 'member', organisationId: contactOrg });
+    const kursdeltagare = createUser({ role: 'member' });
+    const requester = createUser({ role: 'member' });
     const base = { organiserOrganisationId: organiserOrg };
 
     const published = publishActivity(d, createActivity(d, activityInput(`Matris publicerad ${stamp}`, base), arrangor.id).id);
     const draft = createActivity(d, activityInput(`Matris utkast ${stamp}`, base), arrangor.id);
     const toCancel = publishActivity(d, createActivity(d, activityInput(`Matris att ställa in ${stamp}`, base), arrangor.id).id);
-    const visit = publishActivity(d, createActivity(d, activityInput(`Matris studiebesök ${stamp}`, { ...base, kind: 'studiebesök', hostOrganisationId: hostOrg }), arrangor.id).id);
+    const visit = publishActivity(d, createActivity(d, activityInput(`Matris studiebesök ${stamp}`, { ...base, kind: 'study_visit', hostOrganisationId: hostOrg }), arrangor.id).id);
     const request = register(d, { activityId: visit.id, userId: requester.id, motivation: 'Vill lära mig.' }).registration;
-    const course = publishActivity(d, createActivity(d, activityInput(`Matris kurs ${stamp}`, { ...base, kind: 'kurs' }), arrangor.id).id);
+    const course = publishActivity(d, createActivity(d, activityInput(`Matris kurs ${stamp}`, { ...base, kind: 'course' }), arrangor.id).id);
     const seat = register(d, { activityId: course.id, userId: kursdeltagare.id }).registration;
     holdYesterday(d, course.id);
     const dates = getDates(d, course.id);

@@ -27,8 +27,8 @@ const action = (name: string, expect: Record<string, Outcome>, fields: Record<st
 const domain: AuthzDomain = {
   name: 'auth',
   setup({ db, createUser }) {
-    const target = createUser({ role: 'medlem' });
-    const deactivated = createUser({ role: 'medlem' });
+    const target = createUser({ role: 'member' });
+    const deactivated = createUser({ role: 'member' });
     db.update(users).set({ status: 'deactivated' }).where(eq(users.id, deactivated.id)).run();
     const pending = db
       .insert(users)
@@ -78,8 +78,8 @@ const domain: AuthzDomain = {
     action('deleteAccount', members, { password: 'fel-losenord-123', confirm: 'true' }),
     action('approveMember', coordinators, { userId: '{pendingMember}' }),
     action('setMemberStatus', admins, { userId: '{targetMember}', status: 'deactivated' }),
-    action('setMemberRole', admins, { userId: '{targetMember}', role: 'samordnare', isContactPerson: 'false' }),
-    action('saveOrganisation', admins, { name: 'Matrisföreningen', type: 'förening', emailDomains: 'matris.example.se' }),
+    action('setMemberRole', admins, { userId: '{targetMember}', role: 'coordinator', isContactPerson: 'false' }),
+    action('saveOrganisation', admins, { name: 'Matrisföreningen', type: 'association', emailDomains: 'matris.example.se' }),
   ],
 };
 

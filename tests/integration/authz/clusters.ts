@@ -33,14 +33,14 @@ const domain: AuthzDomain = {
   setup({ db, createUser }) {
     const d = db as Db;
     const stamp = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
-    const lead = createUser({ role: 'medlem' });
-    const member = createUser({ role: 'medlem' });
-    const other = createUser({ role: 'medlem' });
-    const requester = createUser({ role: 'medlem' });
-    const invitee = createUser({ role: 'medlem' });
-    const extra = createUser({ role: 'medlem' });
-    const removable = createUser({ role: 'medlem' });
-    const org = d.insert(organisations).values({ name: `Matrisorganisation ${stamp}`, slug: `matrisorganisation-${stamp}`, type: 'övrig' }).returning().get();
+    const lead = createUser({ role: 'member' });
+    const member = createUser({ role: 'member' });
+    const other = createUser({ role: 'member' });
+    const requester = createUser({ role: 'member' });
+    const invitee = createUser({ role: 'member' });
+    const extra = createUser({ role: 'member' });
+    const removable = createUser({ role: 'member' });
+    const org = d.insert(organisations).values({ name: `Matrisorganisation ${stamp}`, slug: `matrisorganisation-${stamp}`, type: 'other' }).returning().get();
 
     const groupA = createGroup(d, { name: `Matrisgrupp A ${stamp}`, problemArea: 'Behörighet', description: 'Grupp för behörighetsmatrisen.', joinMode: 'request', leadEmails: [lead.email], createdById: lead.id });
     const groupB = createGroup(d, { name: `Matrisgrupp B ${stamp}`, problemArea: 'Behörighet', description: 'Den andra gruppen i matrisen.', joinMode: 'closed', leadEmails: [other.email], createdById: other.id });
@@ -54,15 +54,15 @@ const domain: AuthzDomain = {
     const removableId = add(groupA.id, removable.id);
 
     const idea = createIdea(d, { groupId: groupA.id, title: 'Privat matrisidé', targetCall: '', createdById: member.id });
-    setIdeaStatus(d, idea.id, 'utkast');
+    setIdeaStatus(d, idea.id, 'draft');
     const section = getSection(d, idea.id, 'problemformulering')!;
     const r1 = saveSection(d, { sectionId: section.id, authorId: member.id, baseRevisionId: 0, text: 'Första versionen.' }) as { revisionId: number };
     const r2 = saveSection(d, { sectionId: section.id, authorId: lead.id, baseRevisionId: r1.revisionId, text: 'Andra versionen.' }) as { revisionId: number };
     const comment = d.insert(ideaComments).values({ sectionId: section.id, authorId: member.id, body: 'En kommentar.' }).returning().get();
 
     const shared = createIdea(d, { groupId: groupA.id, title: 'Delad matrisidé', targetCall: '', createdById: lead.id });
-    setIdeaStatus(d, shared.id, 'redo');
-    setIdeaSharing(d, { ...shared, status: 'redo' }, true);
+    setIdeaStatus(d, shared.id, 'ready');
+    setIdeaSharing(d, { ...shared, status: 'ready' }, true);
 
     return {
       params: {
@@ -117,7 +117,7 @@ const domain: AuthzDomain = {
     action('removeMember', managers, { groupId: '{groupA}', membershipId: '{removableMembership}' }),
     action('createIdea', groupMembers, { groupId: '{groupA}', title: 'Matrisens idé', targetCall: '' }),
     action('updateIdea', groupMembers, { ideaId: '{ideaA}', title: 'Privat matrisidé', targetCall: 'ESF+' }),
-    action('setIdeaStatus', groupLeads, { ideaId: '{ideaA}', status: 'utkast' }),
+    action('setIdeaStatus', groupLeads, { ideaId: '{ideaA}', status: 'draft' }),
     action('setIdeaSharing', groupLeads, { ideaId: '{ideaA}', shared: 'nej' }),
     action('addIdeaOrganisation', groupMembers, { ideaId: '{ideaA}', organisationId: '{organisationId}', role: 'Deltar i styrgruppen' }),
     action('removeIdeaOrganisation', groupMembers, { ideaId: '{ideaA}', organisationId: '{organisationId}' }),
@@ -129,7 +129,7 @@ const domain: AuthzDomain = {
     action('restoreRevision', groupMembers, { ideaId: '{ideaA}', sectionKey: 'problemformulering', revisionId: '{revisionOld}' }),
     action('addComment', groupMembers, { ideaId: '{ideaA}', sectionKey: 'problemformulering', body: 'Matrisens kommentar.' }),
     action('resolveComment', groupMembers, { ideaId: '{ideaA}', commentId: '{commentId}', resolved: 'ja' }),
-    // A shared ("redo") idea is read-only for non-members: every write stays forbidden.
+    // A shared ("ready") idea is read-only for non-members: every write stays forbidden.
     action('saveSection', groupMembers, { ideaId: '{sharedIdea}', sectionKey: 'budget', baseRevisionId: '0', text: 'Försök att skriva i en delad idé.', intent: 'spara' }),
     action('addComment', groupMembers, { ideaId: '{sharedIdea}', sectionKey: 'budget', body: 'Försök att kommentera en delad idé.' }),
   ],

@@ -12,7 +12,7 @@ export interface AuthzFixture {
   db: Db;
   /** Active users with these roles, created before setup() runs. */
   users: Record<Exclude<BaseActor, 'anonymous'>, { id: number; email: string }>;
-  createUser(options?: { role?: 'medlem' | 'samordnare' | 'admin'; organisationId?: number | null; isContactPerson?: boolean }): { id: number; email: string };
+  createUser(options?: { role?: 'member' | 'coordinator' | 'admin'; organisationId?: number | null; isContactPerson?: boolean }): { id: number; email: string };
 }
 
 export interface AuthzCase {
