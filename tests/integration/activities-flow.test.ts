@@ -105,6 +105,17 @@ describe('activities over HTTP', () => {
     expect(event.start.toISOString()).toBe('2027-10-31T08:00:00.000Z');
     expect(event.end!.toISOString()).toBe('2027-10-31T11:30:00.000Z');
     expect(event.url).toContain(`/aktiviteter/${meeting.slug}`);
+
+    // The feed's ?typ= takes the same Swedish slug as the list; the stored value is not a URL value.
+    const summaries = async (query: string) =>
+      Object.values(ical.sync.parseICS(await (await anon.get(`/aktiviteter/kalender.ics${query}`)).text()))
+        .filter((e): e is VEvent => e?.type === 'VEVENT')
+        .map((e) => e.summary);
+    const visitFeed = await summaries('?typ=studiebes%C3%B6k');
+    expect(visitFeed).toContain('Studiebesök i Skövde');
+    expect(visitFeed).not.toContain('Nätverksträff i Hjo');
+    expect(await summaries('?typ=study_visit')).toContain('Nätverksträff i Hjo');
+    expect(visits).toMatch(/<option value="studiebesök" selected[^>]*>Studiebesök<\/option>/);
   });
 
   it('confirmation mail has an .ics attachment that an independent parser reads with the right times, plus guide links', async () => {

@@ -137,6 +137,24 @@ describe('sign-up with an unknown domain', () => {
     expect(login.headers.get('location')).toBe('/mina-sidor');
   });
 
+  it('filters the member list by role with the Swedish ?roll= slug, as links did before roles were stored in English', async () => {
+    const coordinator = createTestUser(db, { role: 'coordinator', name: 'Rut Rollfilter' });
+    createTestUser(db, { role: 'member', name: 'Max Rollfilter' });
+    const client = new Client(server.url);
+    loginAs(client, db, coordinator.id);
+    const coordinators = await (await client.get('/admin?roll=samordnare&q=Rollfilter')).text();
+    expect(coordinators).toContain('Rut Rollfilter');
+    expect(coordinators).not.toContain('Max Rollfilter');
+    expect(coordinators).toMatch(/<option value="samordnare" selected[^>]*>Samordnare<\/option>/);
+    const members = await (await client.get('/admin?roll=medlem&q=Rollfilter')).text();
+    expect(members).toContain('Max Rollfilter');
+    expect(members).not.toContain('Rut Rollfilter');
+    // The stored value is not a URL value: the filter is ignored.
+    const ignored = await (await client.get('/admin?roll=coordinator&q=Rollfilter')).text();
+    expect(ignored).toContain('Max Rollfilter');
+    expect(ignored).toContain('Rut Rollfilter');
+  });
+
   it('does not let a member approve accounts', async () => {
     const member = createTestUser(db);
     const pending = createTestUser(db, { status: 'pending' });
