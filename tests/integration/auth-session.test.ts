@@ -128,7 +128,7 @@ describe('log-in and session cookie', () => {
     const member = createTestUser(db, { organisationId: org.id });
     const client = new Client(server.url);
     loginAs(client, db, admin.id);
-    const res = await client.post(`/admin/medlemmar/${member.id}?_action=auth.setMemberRole`, { userId: String(member.id), role: 'samordnare', isContactPerson: 'true' });
+    const res = await client.post(`/admin/medlemmar/${member.id}?_action=auth.setMemberRole`, { userId: String(member.id), role: 'coordinator', isContactPerson: 'true' });
     expect(res.status).toBe(303);
     expect(db.select().from(users).where(eq(users.id, member.id)).get()).toMatchObject({ role: 'coordinator', isContactPerson: true });
   });
