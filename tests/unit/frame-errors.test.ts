@@ -35,7 +35,7 @@ describe('DomainError', () => {
     const fromClusters = catchError(() => createGroup(db, { name: 'Grupp', problemArea: 'Område', description: 'Beskrivning av gruppen', joinMode: 'open', leadEmails: ['ingen@exempel.se'], createdById: member.id }));
     expect(isDomainError(fromClusters)).toBe(true);
 
-    const visit = publishedActivity(db, { kind: 'studiebesök' });
+    const visit = publishedActivity(db, { kind: 'study_visit' });
     const noMotivation = catchError(() => register(db, { activityId: visit.id, userId: member.id, motivation: '  ' }));
     expect(noMotivation).toMatchObject({ code: 'BAD_REQUEST', field: 'motivation' });
 
