@@ -67,12 +67,12 @@ let armOffer = () => {};
 useServer((ctx) => ({ server, db } = ctx), { env: { ACTIVITY_JOBS: 'off', IDEA_JOBS: 'off' } });
 beforeAll(() => {
   const base = {
-    medlem: createTestUser(db, { role: 'medlem' }),
-    samordnare: createTestUser(db, { role: 'samordnare' }),
+    medlem: createTestUser(db, { role: 'member' }),
+    samordnare: createTestUser(db, { role: 'coordinator' }),
     admin: createTestUser(db, { role: 'admin' }),
   };
   // A cluster lead for every domain (the clusters domain also has its own, `gruppledare`).
-  const lead = createTestUser(db, { role: 'medlem' });
+  const lead = createTestUser(db, { role: 'member' });
   createGroup(db, { name: `Crawlgrupp ${Date.now()}`, problemArea: 'Skrivningar', description: 'Grupp för testet utan skrivningar vid GET.', joinMode: 'open', leadEmails: [lead.email], createdById: lead.id });
   const fixture: AuthzFixture = { db, users: base, createUser: (options = {}) => createTestUser(db, options) };
   for (const domain of domains) {

@@ -16,7 +16,7 @@ const dir = mkdtempSync(join(tmpdir(), 'skbn-cache-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const addOrganisation = (db: ReturnType<typeof openDb>, slug: string) =>
-  db.insert(organisations).values({ name: `Org ${slug}`, slug, type: 'kommun', municipality: 'Skövde' }).run();
+  db.insert(organisations).values({ name: `Org ${slug}`, slug, type: 'municipality', municipality: 'Skövde' }).run();
 
 describe('dataVersion', () => {
   it('stays the same while nothing is written and changes with a write on this connection or another', () => {

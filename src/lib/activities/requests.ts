@@ -56,7 +56,7 @@ export interface PendingRequestGroup {
 export function pendingRequestsFor(db: Db, user: Pick<User, 'id' | 'role' | 'organisationId' | 'isContactPerson' | 'status'>): { total: number; groups: PendingRequestGroup[] } {
   // Only coordinators, admins and contact people of an organisation can manage or host anything (can(), below):
   // for every other member, which is most views of Mina sidor, there is nothing to read.
-  const mayManage = user.status === 'active' && (user.role === 'samordnare' || user.role === 'admin');
+  const mayManage = user.status === 'active' && (user.role === 'coordinator' || user.role === 'admin');
   const mayHost = user.status === 'active' && user.isContactPerson && user.organisationId != null;
   if (!mayManage && !mayHost) return { total: 0, groups: [] };
   const rows = db
