@@ -1,13 +1,8 @@
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-
-// `@lib/*` → `src/lib/*`, as in tsconfig.json (which Astro and Vite read for the build).
-const alias = [{ find: /^@lib\//, replacement: fileURLToPath(new URL('./src/lib/', import.meta.url)) }];
 
 // Three projects: `npm run test:unit` runs only `unit` (no build, no browser, no server); integration and
 // e2e start the built server (tests/helpers/server.ts) and e2e drives Chromium. `npm test` runs all three.
 export default defineConfig({
-  resolve: { alias },
   test: {
     environment: 'node',
     // Generous limits: the suite must pass on a shared 2-core machine with other work beside it

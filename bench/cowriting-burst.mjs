@@ -3,10 +3,10 @@
 // both merges and conflicts happen. On a conflict the writer re-bases on the latest text and saves
 // again, as a person resolving the conflict would. At the end every acknowledged edit must be in the text.
 import { and, eq } from 'drizzle-orm';
-import { createGroup } from '../src/lib/clusters/groups.ts';
-import { createIdea } from '../src/lib/ideas/ideas.ts';
-import { getSection, saveSection } from '../src/lib/ideas/revisions.ts';
-import { clusterMemberships, ideaSectionRevisions, ideaSections } from '../db/schema/index.ts';
+import { createGroup } from '#lib/clusters/groups.ts';
+import { createIdea } from '#lib/ideas/ideas.ts';
+import { getSection, saveSection } from '#lib/ideas/revisions.ts';
+import { clusterMemberships, ideaSectionRevisions, ideaSections } from '#db/schema/index.ts';
 import { createUsers, loginAll } from './fixtures.mjs';
 import { percentile } from './stats.mjs';
 

@@ -1,14 +1,14 @@
 // Bench fixtures, written straight into the running server's database file through the domain modules
 // (WAL lets this process write while the server runs). Deterministic: a seeded generator picks the text.
 import { mulberry32 } from '../tests/helpers/fuzz.ts';
-import { SESSION_COOKIE, createSession, generateSessionToken } from '../src/lib/auth/session.ts';
-import { createActivity, publishActivity } from '../src/lib/activities/activities.ts';
-import { register } from '../src/lib/activities/registration.ts';
-import { createGroup } from '../src/lib/clusters/groups.ts';
-import { createIdea } from '../src/lib/ideas/ideas.ts';
-import { getSection, saveSection } from '../src/lib/ideas/revisions.ts';
-import { SECTIONS } from '../src/lib/ideas/template.ts';
-import { ACTIVITY_KINDS, clusterMemberships, organisations, users } from '../db/schema/index.ts';
+import { SESSION_COOKIE, createSession, generateSessionToken } from '#lib/auth/session.ts';
+import { createActivity, publishActivity } from '#lib/activities/activities.ts';
+import { register } from '#lib/activities/registration.ts';
+import { createGroup } from '#lib/clusters/groups.ts';
+import { createIdea } from '#lib/ideas/ideas.ts';
+import { getSection, saveSection } from '#lib/ideas/revisions.ts';
+import { SECTIONS } from '#lib/ideas/template.ts';
+import { ACTIVITY_KINDS, clusterMemberships, organisations, users } from '#db/schema/index.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const HOUR = 60 * 60 * 1000;

@@ -1,7 +1,7 @@
 // Registration burst: N distinct logged-in members register for one activity with few seats, all at once.
 import { eq } from 'drizzle-orm';
-import { createActivity, publishActivity } from '../src/lib/activities/activities.ts';
-import { registrations } from '../db/schema/index.ts';
+import { createActivity, publishActivity } from '#lib/activities/activities.ts';
+import { registrations } from '#db/schema/index.ts';
 import { activityInput, createUsers, loginAll, seeded } from './fixtures.mjs';
 import { percentile } from './stats.mjs';
 

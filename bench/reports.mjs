@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { httpGet } from './server.mjs';
 import { mulberry32 } from '../tests/helpers/fuzz.ts';
-import { SESSION_COOKIE, createSession, generateSessionToken } from '../src/lib/auth/session.ts';
-import { ACTIVITY_KINDS, activities, activityDates, attendance, organisations, registrations, users } from '../db/schema/index.ts';
+import { SESSION_COOKIE, createSession, generateSessionToken } from '#lib/auth/session.ts';
+import { ACTIVITY_KINDS, activities, activityDates, attendance, organisations, registrations, users } from '#db/schema/index.ts';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -129,7 +129,7 @@ export function printReports(r) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   process.chdir(fileURLToPath(new URL('..', import.meta.url)));
   const { ensureLoadBuild, startServer } = await import('./server.mjs');
-  const { openDb } = await import('../src/lib/db.ts');
+  const { openDb } = await import('#lib/db.ts');
   const build = ensureLoadBuild();
   const server = await startServer(build.dir);
   const db = openDb(server.dbPath);

@@ -16,7 +16,7 @@ import { benchStaticFiles } from './static-files.mjs';
 process.chdir(fileURLToPath(new URL('..', import.meta.url)));
 // The bench process writes fixtures through the domain modules; the periodic activity jobs belong to the server.
 process.env.ACTIVITY_JOBS = 'off';
-const { openDb } = await import('../src/lib/db.ts');
+const { openDb } = await import('#lib/db.ts');
 const { createPageFixtures } = await import('./fixtures.mjs');
 const { benchAgainstFloor } = await import('./ssr.mjs');
 const { benchRegistrationBurst } = await import('./registration-burst.mjs');

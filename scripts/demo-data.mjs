@@ -3,9 +3,9 @@
 // (src/lib/db.ts) only opens and migrates; the seed modules are loaded here and nowhere in the bundle.
 /** Fills an empty database with demo data and prints the demo log-ins; a database with data is left alone. */
 export async function loadDemoData(databasePath) {
-  // Loaded here, after scripts/lib-alias.mjs is registered (serve.mjs imports it first).
-  const { openDb } = await import('../src/lib/db.ts');
-  const { loadDemoDataIfEmpty } = await import('../db/seed/index.ts');
+  // Loaded only when wanted, so a production start never reads the seed modules.
+  const { openDb } = await import('#lib/db.ts');
+  const { loadDemoDataIfEmpty } = await import('#db/seed/index.ts');
   const db = openDb(databasePath);
   try {
     const logins = loadDemoDataIfEmpty(db);

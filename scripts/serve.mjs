@@ -18,8 +18,6 @@
 //
 // The build folder (BUILD_DIR, default `dist`, normally a link swapped by `npm run build`) is resolved
 // once at start: this process keeps serving that build even when a new one is swapped in.
-// First: `@lib/*` for the source files this process runs directly (the demo seed).
-import './lib-alias.mjs';
 import { randomUUID } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -31,7 +29,7 @@ import { attachCollab } from './collab-upgrade.mjs';
 import { markInUse } from './build/releases.mjs';
 import { onDemandCacheControl, staticCacheControl } from './serve/cache-policy.mjs';
 import { staticFiles } from './serve/static-files.mjs';
-import { ConfigError, FORWARDED_HEADERS, isTrustedProxy, loadConfig } from '../src/lib/config.ts';
+import { ConfigError, FORWARDED_HEADERS, isTrustedProxy, loadConfig } from '#lib/config.ts';
 import { loadDemoData } from './demo-data.mjs';
 
 const log = pino({ level: process.env.LOG_LEVEL ?? 'info', base: undefined });

@@ -5,7 +5,7 @@
 // Pages return the log-in redirect this module builds; they never write one themselves.
 import { ActionError, type ActionAPIContext } from 'astro:actions';
 import type { APIContext, AstroGlobal } from 'astro';
-import type { User } from '../db/schema/index.ts';
+import type { User } from '#db/schema/index.ts';
 import { can, type AdminPermission } from './lib/auth/permissions.ts';
 import { retryAfterText } from './lib/auth/rate-limit.ts';
 import { loginUrlFor } from './lib/auth/redirect.ts';

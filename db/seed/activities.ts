@@ -2,10 +2,10 @@
 // the day the demo data is loaded so they stay upcoming. Uses the demo users if they exist (by role).
 import { and, eq } from 'drizzle-orm';
 import { organisations, users, type ActivityKind, type LinkedGuide } from '../schema/index.ts';
-import type { Db } from '../../src/lib/db.ts';
-import { createActivity, publishActivity } from '../../src/lib/activities/activities.ts';
-import { register } from '../../src/lib/activities/registration.ts';
-import { parseLocalDateTime, TIME_ZONE } from '../../src/lib/time.ts';
+import type { Db } from '#lib/db.ts';
+import { createActivity, publishActivity } from '#lib/activities/activities.ts';
+import { register } from '#lib/activities/registration.ts';
+import { parseLocalDateTime, TIME_ZONE } from '#lib/time.ts';
 
 const GUIDES: Record<string, string> = {
   '7tjugo': '7TJUGO – egenmakt och medvetna val',

@@ -4,10 +4,10 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { hashSync } from '@node-rs/argon2';
 import { clusterMemberships, ideaComments, organisations, users } from '../schema/index.ts';
-import type { Db } from '../../src/lib/db.ts';
-import { createGroup } from '../../src/lib/clusters/groups.ts';
-import { addIdeaOrganisation, createIdea, setIdeaStatus } from '../../src/lib/ideas/ideas.ts';
-import { getSection, saveSection } from '../../src/lib/ideas/revisions.ts';
+import type { Db } from '#lib/db.ts';
+import { createGroup } from '#lib/clusters/groups.ts';
+import { addIdeaOrganisation, createIdea, setIdeaStatus } from '#lib/ideas/ideas.ts';
+import { getSection, saveSection } from '#lib/ideas/revisions.ts';
 import { DEMO_USERS } from './users.ts';
 
 const DAY = 24 * 60 * 60 * 1000;

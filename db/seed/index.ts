@@ -1,7 +1,7 @@
 import { count } from 'drizzle-orm';
 import { organisations } from '../schema/index.ts';
-import type { Db } from '../../src/lib/db.ts';
-import { transaction } from '../../src/lib/tx.ts';
+import type { Db } from '#lib/db.ts';
+import { transaction } from '#lib/tx.ts';
 import { seedOrganisations } from './organisations.ts';
 import { seedUsers, type DemoLogin } from './users.ts';
 import { seedActivities } from './activities.ts';

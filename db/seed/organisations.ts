@@ -1,6 +1,6 @@
 import { organisations, type OrganisationType } from '../schema/index.ts';
-import type { Db } from '../../src/lib/db.ts';
-import { slugify } from '../../src/lib/text/slugify.ts';
+import type { Db } from '#lib/db.ts';
+import { slugify } from '#lib/text/slugify.ts';
 
 const MUNICIPALITIES: Array<[name: string, organisation: string, domain: string]> = [
   ['Essunga', 'Essunga kommun', 'essunga.se'],

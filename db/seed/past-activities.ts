@@ -6,10 +6,10 @@ import { randomBytes } from 'node:crypto';
 import { hashSync } from '@node-rs/argon2';
 import { and, eq } from 'drizzle-orm';
 import { activities, activityDates, attendance, organisations, registrations, users, type ActivityKind, type LinkedGuide } from '../schema/index.ts';
-import type { Db } from '../../src/lib/db.ts';
-import { parseLocalDateTime, TIME_ZONE } from '../../src/lib/time.ts';
-import { slugify } from '../../src/lib/text/slugify.ts';
-import { mulberry32 as generator } from '../../src/lib/random.ts';
+import type { Db } from '#lib/db.ts';
+import { parseLocalDateTime, TIME_ZONE } from '#lib/time.ts';
+import { slugify } from '#lib/text/slugify.ts';
+import { mulberry32 as generator } from '#lib/random.ts';
 
 const todayIso = () => new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { hashSync } from '@node-rs/argon2';
 import { organisations, users, type Role } from '../schema/index.ts';
-import type { Db } from '../../src/lib/db.ts';
+import type { Db } from '#lib/db.ts';
 
 /** A demo log-in, printed by the start script after loading demo data. */
 export interface DemoLogin {

@@ -2,8 +2,8 @@
 // caller gets 401 and a caller without the role 403 — never a 400 that lists the form's fields.
 // The handlers still check everything themselves (ownership, group membership …); this is the first gate.
 // Actions not listed need a logged-in member.
-import type { User } from '../../db/schema/index.ts';
-import { hasRole } from '../lib/auth/permissions.ts';
+import type { User } from '#db/schema/index.ts';
+import { hasRole } from '#lib/auth/permissions.ts';
 
 export type ActionAccess = 'public' | 'member' | 'coordinator' | 'admin';
 

@@ -1,22 +1,22 @@
 // Astro Actions for activities: parse with zod, check permission, call src/lib/activities, map errors to Swedish.
 import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions';
-import { fieldError, requireUser, run } from '../guards.ts';
+import { fieldError, requireUser, run } from '#guards';
 import { getCollection } from 'astro:content';
 import { z } from 'astro/zod';
-import { ACTIVITY_KINDS } from '../../db/schema/index.ts';
-import { getDb } from '../lib/db.ts';
-import { siteUrl } from '../lib/config.ts';
-import { markdownProblem } from '../lib/text/markdown-limits.ts';
-import { getOrganisation } from '../lib/organisations/index.ts';
-import { can } from '../lib/activities/permissions.ts';
-import { cancelActivity, createActivity, getActivityBySlug, publishActivity, updateActivity, type ActivityInput } from '../lib/activities/activities.ts';
-import { cancelRegistration, decideRequest, getRegistrationById, nominate, register } from '../lib/activities/registration.ts';
-import { acceptOffer } from '../lib/activities/offers.ts';
-import { markAttendance } from '../lib/activities/attendance.ts';
-import { messageConfirmedParticipants } from '../lib/activities/participants.ts';
-import { parseDateRows } from '../lib/activities/form.ts';
-import { answerField, collectAnswers, MAX_QUESTIONS, normalizeQuestions, parseQuestionRows } from '../lib/activities/questions.ts';
-import { parseLocalDateTime } from '../lib/time.ts';
+import { ACTIVITY_KINDS } from '#db/schema/index.ts';
+import { getDb } from '#lib/db.ts';
+import { siteUrl } from '#lib/config.ts';
+import { markdownProblem } from '#lib/text/markdown-limits.ts';
+import { getOrganisation } from '#lib/organisations/index.ts';
+import { can } from '#lib/activities/permissions.ts';
+import { cancelActivity, createActivity, getActivityBySlug, publishActivity, updateActivity, type ActivityInput } from '#lib/activities/activities.ts';
+import { cancelRegistration, decideRequest, getRegistrationById, nominate, register } from '#lib/activities/registration.ts';
+import { acceptOffer } from '#lib/activities/offers.ts';
+import { markAttendance } from '#lib/activities/attendance.ts';
+import { messageConfirmedParticipants } from '#lib/activities/participants.ts';
+import { parseDateRows } from '#lib/activities/form.ts';
+import { answerField, collectAnswers, MAX_QUESTIONS, normalizeQuestions, parseQuestionRows } from '#lib/activities/questions.ts';
+import { parseLocalDateTime } from '#lib/time.ts';
 
 function baseUrl(_context: ActionAPIContext): string {
   return siteUrl();

@@ -2,8 +2,8 @@
 // to Swedish errors. Every handler checks log-in and permission before anything else.
 import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions';
 import { z } from 'astro/zod';
-import { ORGANISATION_TYPES, ROLES } from '../../db/schema/index.ts';
-import { getDb } from '../lib/db.ts';
+import { ORGANISATION_TYPES, ROLES } from '#db/schema/index.ts';
+import { getDb } from '#lib/db.ts';
 import {
   changePassword,
   completePasswordReset,
@@ -13,19 +13,19 @@ import {
   resendVerificationCode,
   signUp,
   verifyEmail,
-} from '../lib/auth/accounts.ts';
-import { deleteSessionCookie, isSecureRequest, setSessionCookie } from '../lib/auth/cookie.ts';
-import { PASSWORD_MAX_LENGTH, passwordPolicyError } from '../lib/auth/password.ts';
-import { safeNextPath } from '../lib/auth/redirect.ts';
-import { createSession, generateSessionToken, invalidateAllSessions, invalidateSession } from '../lib/auth/session.ts';
-import { DEVICE_COOKIE, setDeviceCookie, trustDevice } from '../lib/auth/trusted-device.ts';
-import { parseDomains, saveOrganisation, SKARABORG_MUNICIPALITIES } from '../lib/organisations/index.ts';
-import { decideOrganisationChange, requestOrganisationChange, withdrawOrganisationChange } from '../lib/organisations/change-requests.ts';
-import { deleteAccount } from '../lib/users/delete.ts';
-import { normaliseName, personNameProblem } from '../lib/text/names.ts';
-import { approveMember, getMember, setMemberActive, setMemberRole } from '../lib/users/members.ts';
-import { updateProfile } from '../lib/users/profile.ts';
-import { fieldError, requestContext, requirePermission, requireUser, tooManyRequests } from '../guards.ts';
+} from '#lib/auth/accounts.ts';
+import { deleteSessionCookie, isSecureRequest, setSessionCookie } from '#lib/auth/cookie.ts';
+import { PASSWORD_MAX_LENGTH, passwordPolicyError } from '#lib/auth/password.ts';
+import { safeNextPath } from '#lib/auth/redirect.ts';
+import { createSession, generateSessionToken, invalidateAllSessions, invalidateSession } from '#lib/auth/session.ts';
+import { DEVICE_COOKIE, setDeviceCookie, trustDevice } from '#lib/auth/trusted-device.ts';
+import { parseDomains, saveOrganisation, SKARABORG_MUNICIPALITIES } from '#lib/organisations/index.ts';
+import { decideOrganisationChange, requestOrganisationChange, withdrawOrganisationChange } from '#lib/organisations/change-requests.ts';
+import { deleteAccount } from '#lib/users/delete.ts';
+import { normaliseName, personNameProblem } from '#lib/text/names.ts';
+import { approveMember, getMember, setMemberActive, setMemberRole } from '#lib/users/members.ts';
+import { updateProfile } from '#lib/users/profile.ts';
+import { fieldError, requestContext, requirePermission, requireUser, tooManyRequests } from '#guards';
 
 // ---- shared field schemas (Swedish messages; empty fields arrive as null) ----
 const email = z

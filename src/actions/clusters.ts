@@ -1,10 +1,10 @@
 // Astro Actions for cluster groups and project ideas: parse with zod, check can(), call the lib.
 import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions';
 import { z } from 'astro/zod';
-import { getDb } from '../lib/db.ts';
-import { siteUrl } from '../lib/config.ts';
-import { groupAccessById, ideaAccessById } from '../lib/clusters/access.ts';
-import { can, type ClusterAction } from '../lib/clusters/permissions.ts';
+import { getDb } from '#lib/db.ts';
+import { siteUrl } from '#lib/config.ts';
+import { groupAccessById, ideaAccessById } from '#lib/clusters/access.ts';
+import { can, type ClusterAction } from '#lib/clusters/permissions.ts';
 import {
   createGroup as createGroupLib,
   decideRequest as decideRequestLib,
@@ -16,7 +16,7 @@ import {
   respondToInvite as respondToInviteLib,
   setMemberRole as setMemberRoleLib,
   updateGroup as updateGroupLib,
-} from '../lib/clusters/groups.ts';
+} from '#lib/clusters/groups.ts';
 import {
   addIdeaOrganisation as addIdeaOrganisationLib,
   createIdea as createIdeaLib,
@@ -24,17 +24,17 @@ import {
   setIdeaSharing as setIdeaSharingLib,
   setIdeaStatus as setIdeaStatusLib,
   updateIdeaDetails,
-} from '../lib/ideas/ideas.ts';
-import { getSection, restoreRevision as restoreRevisionLib, saveChosenVersions, saveSection as saveSectionLib } from '../lib/ideas/revisions.ts';
-import { addComment as addCommentLib, getCommentWithIdea, resolveComment as resolveCommentLib } from '../lib/ideas/comments.ts';
-import { heartbeat } from '../lib/ideas/presence.ts';
-import { collab } from '../lib/collab/index.ts';
-import { renderMarkdown } from '../lib/text/markdown.ts';
-import { markdownProblem } from '../lib/text/markdown-limits.ts';
-import { deny, fieldError, requireUser, run } from '../guards.ts';
-import { CONFLICT_CHOICES, normaliseText, unresolvedConflictProblem, type ConflictChoice } from '../lib/ideas/merge.ts';
-import { IDEA_STATUSES, JOIN_MODES, NOTIFY_CHOICES } from '../../db/schema/index.ts';
-import { notifyNewComment, setNotifyChoice } from '../lib/ideas/notifications.ts';
+} from '#lib/ideas/ideas.ts';
+import { getSection, restoreRevision as restoreRevisionLib, saveChosenVersions, saveSection as saveSectionLib } from '#lib/ideas/revisions.ts';
+import { addComment as addCommentLib, getCommentWithIdea, resolveComment as resolveCommentLib } from '#lib/ideas/comments.ts';
+import { heartbeat } from '#lib/ideas/presence.ts';
+import { collab } from '#lib/collab/index.ts';
+import { renderMarkdown } from '#lib/text/markdown.ts';
+import { markdownProblem } from '#lib/text/markdown-limits.ts';
+import { deny, fieldError, requireUser, run } from '#guards';
+import { CONFLICT_CHOICES, normaliseText, unresolvedConflictProblem, type ConflictChoice } from '#lib/ideas/merge.ts';
+import { IDEA_STATUSES, JOIN_MODES, NOTIFY_CHOICES } from '#db/schema/index.ts';
+import { notifyNewComment, setNotifyChoice } from '#lib/ideas/notifications.ts';
 
 /** The conflict view posts one choice per conflicting paragraph; more than this many falls back to the writer's own text. */
 const MAX_CONFLICTS = 50;

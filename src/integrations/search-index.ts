@@ -2,8 +2,8 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { hunspellLexicon, type Lexicon } from '../lib/search/compounds.ts';
-import { searchVersions } from '../lib/search/index-text.ts';
+import { hunspellLexicon, type Lexicon } from '#lib/search/compounds.ts';
+import { searchVersions } from '#lib/search/index-text.ts';
 
 // Builds the Pagefind index right after `astro build` has written the static pages (so the build script
 // needs no separate `pagefind` step). Each page is indexed with its search-only text (synonyms and the

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import * as schema from '../../db/schema/index.ts';
+import * as schema from '#db/schema/index.ts';
 import { config } from './config.ts';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };

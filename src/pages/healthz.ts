@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { healthReport } from '../lib/health.ts';
-import { getDb } from '../lib/db.ts';
+import { healthReport } from '#lib/health.ts';
+import { getDb } from '#lib/db.ts';
 
 export const prerender = false;
 

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { getDb } from '../lib/db.ts';
-import { invalidateSession } from '../lib/auth/session.ts';
-import { deleteSessionCookie, isSecureRequest } from '../lib/auth/cookie.ts';
+import { getDb } from '#lib/db.ts';
+import { invalidateSession } from '#lib/auth/session.ts';
+import { deleteSessionCookie, isSecureRequest } from '#lib/auth/cookie.ts';
 
 export const prerender = false;
 

@@ -2,7 +2,7 @@
 // so a search from the header shows results without a second wait. The query and the chosen filters
 // live in the URL (?q=…&metod=…&malgrupp=…&typ=…): a search can be shared, and the back button
 // returns to the previous query and filters.
-import { countLabel } from '../lib/text/plural.ts';
+import { countLabel } from '#lib/text/plural.ts';
 
 interface PagefindResultData {
   url: string;

@@ -4,17 +4,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
-import { organisations, outbox, registrations } from '../../db/schema/index.ts';
-import { type Db } from '../../src/lib/db.ts';
-import { cancelActivity, createActivity, publishActivity, type ActivityInput } from '../../src/lib/activities/activities.ts';
-import { register } from '../../src/lib/activities/registration.ts';
-import { sendMail } from '../../src/lib/mail/outbox.ts';
-import { addMonths, formatYearMonth, monthLabel, parseYearMonth } from '../../src/lib/activities/month.ts';
+import { organisations, outbox, registrations } from '#db/schema/index.ts';
+import { type Db } from '#lib/db.ts';
+import { cancelActivity, createActivity, publishActivity, type ActivityInput } from '#lib/activities/activities.ts';
+import { register } from '#lib/activities/registration.ts';
+import { sendMail } from '#lib/mail/outbox.ts';
+import { addMonths, formatYearMonth, monthLabel, parseYearMonth } from '#lib/activities/month.ts';
 import { useServer, type RunningServer } from '../helpers/server.ts';
 import { expectAccessible, launchBrowser, newContextAs } from '../helpers/browser.ts';
 import { createTestUser } from '../helpers/users.ts';
 import { morning } from '../helpers/local-time.ts';
-import { parseLocalDateTime } from '../../src/lib/time.ts';
+import { parseLocalDateTime } from '#lib/time.ts';
 
 let server: RunningServer;
 let browser: Browser;

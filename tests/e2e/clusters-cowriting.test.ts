@@ -7,11 +7,11 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { axeViolations, launchBrowser, tempDir, newContextAs } from '../helpers/browser.ts';
 import { useServer, type RunningServer } from '../helpers/server.ts';
 import { createTestUser } from '../helpers/users.ts';
-import { type Db } from '../../src/lib/db.ts';
-import { createGroup } from '../../src/lib/clusters/groups.ts';
-import { createIdea } from '../../src/lib/ideas/ideas.ts';
-import { getSection, saveSection } from '../../src/lib/ideas/revisions.ts';
-import { clusterMemberships, organisations } from '../../db/schema/index.ts';
+import { type Db } from '#lib/db.ts';
+import { createGroup } from '#lib/clusters/groups.ts';
+import { createIdea } from '#lib/ideas/ideas.ts';
+import { getSection, saveSection } from '#lib/ideas/revisions.ts';
+import { clusterMemberships, organisations } from '#db/schema/index.ts';
 
 let server: RunningServer;
 let browser: Browser;

@@ -6,10 +6,10 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { axeViolations, launchBrowser, newContextAs } from '../helpers/browser.ts';
 import { useServer, type RunningServer } from '../helpers/server.ts';
 import { createTestUser } from '../helpers/users.ts';
-import type { Db } from '../../src/lib/db.ts';
-import { clusterMemberships, outbox } from '../../db/schema/index.ts';
-import { createGroup } from '../../src/lib/clusters/groups.ts';
-import { createIdea } from '../../src/lib/ideas/ideas.ts';
+import type { Db } from '#lib/db.ts';
+import { clusterMemberships, outbox } from '#db/schema/index.ts';
+import { createGroup } from '#lib/clusters/groups.ts';
+import { createIdea } from '#lib/ideas/ideas.ts';
 
 let server: RunningServer;
 let db: Db;

@@ -10,11 +10,11 @@ import { axeViolations, launchBrowser, newContextAs } from '../helpers/browser.t
 import { useServer, type RunningServer } from '../helpers/server.ts';
 import { createTestUser } from '../helpers/users.ts';
 import { waitFor } from '../helpers/collab.ts';
-import type { Db } from '../../src/lib/db.ts';
-import { clusterMemberships, ideaSectionRevisions } from '../../db/schema/index.ts';
-import { createGroup } from '../../src/lib/clusters/groups.ts';
-import { createIdea } from '../../src/lib/ideas/ideas.ts';
-import { getSection, saveSection } from '../../src/lib/ideas/revisions.ts';
+import type { Db } from '#lib/db.ts';
+import { clusterMemberships, ideaSectionRevisions } from '#db/schema/index.ts';
+import { createGroup } from '#lib/clusters/groups.ts';
+import { createIdea } from '#lib/ideas/ideas.ts';
+import { getSection, saveSection } from '#lib/ideas/revisions.ts';
 
 let server: RunningServer;
 let browser: Browser;

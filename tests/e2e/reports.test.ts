@@ -2,7 +2,7 @@
 // keyboard, and both pages work with JavaScript turned off (the period form is a plain GET form).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import type { Db } from '../../src/lib/db.ts';
+import type { Db } from '#lib/db.ts';
 import { useServer, type RunningServer } from '../helpers/server.ts';
 import { expectAccessible, launchBrowser, newContextAs } from '../helpers/browser.ts';
 import { createTestUser } from '../helpers/users.ts';

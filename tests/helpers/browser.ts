@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { Db } from '../../src/lib/db.ts';
-import { createSession, generateSessionToken, SESSION_COOKIE } from '../../src/lib/auth/session.ts';
+import type { Db } from '#lib/db.ts';
+import { createSession, generateSessionToken, SESSION_COOKIE } from '#lib/auth/session.ts';
 import { AxeBuilder } from '@axe-core/playwright';
 
 export const CHROMIUM_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';

@@ -1,6 +1,6 @@
 // Times for test fixtures: a fixed Stockholm wall-clock time on a day counted from today, so a fixture
 // never depends on the hour the suite runs at (an event "now + 3 h" crosses midnight late in the evening).
-import { parseLocalDateTime, TIME_ZONE } from '../../src/lib/time.ts';
+import { parseLocalDateTime, TIME_ZONE } from '#lib/time.ts';
 
 const isoDate = new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
 

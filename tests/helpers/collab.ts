@@ -5,8 +5,8 @@ import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import type { Db } from '../../src/lib/db.ts';
-import { createSession, generateSessionToken, SESSION_COOKIE } from '../../src/lib/auth/session.ts';
+import type { Db } from '#lib/db.ts';
+import { createSession, generateSessionToken, SESSION_COOKIE } from '#lib/auth/session.ts';
 
 export const COLLAB_PATH = '/samskrivning';
 export const TEXT_NAME = 'markdown';

@@ -1,7 +1,7 @@
 // Helpers for the fuzz test: a seeded PRNG, a catalogue of hostile values, raw request bodies (so
 // invalid UTF-8 and duplicated fields can be sent), a Swedish-message check and table row counts.
-import type { Db } from '../../src/lib/db.ts';
-import { mulberry32 } from '../../src/lib/random.ts';
+import type { Db } from '#lib/db.ts';
+import { mulberry32 } from '#lib/random.ts';
 
 export { mulberry32 };
 

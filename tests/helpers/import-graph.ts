@@ -7,12 +7,13 @@ import ts from 'typescript';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 const SOURCE = /\.(ts|tsx|mts|js|mjs|astro)$/;
-const ALIASES: Array<[prefix: string, target: string]> = [['@lib/', 'src/lib/']];
+// package.json "imports" (Node's own subpath imports, which Vite, Vitest and TypeScript also read).
+const ALIASES: Array<[prefix: string, target: string]> = [['#lib/', 'src/lib/'], ['#db/', 'db/'], ['#guards', 'src/guards.ts']];
 
 /** Project-relative path with forward slashes. */
 export const rel = (file: string) => relative(ROOT, file).split(sep).join('/');
 
-function walk(dir: string): string[] {
+export function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     return statSync(path).isDirectory() ? walk(path) : SOURCE.test(name) && !name.endsWith('.d.ts') ? [path] : [];
@@ -25,7 +26,7 @@ function scriptOf(file: string): string {
   return /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '';
 }
 
-function specifiers(file: string): string[] {
+export function specifiers(file: string): string[] {
   const source = ts.createSourceFile(file, scriptOf(file), ts.ScriptTarget.Latest, false, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   const found: string[] = [];
   const visit = (node: ts.Node) => {

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { openDb, type Db } from '../../src/lib/db.ts';
+import { openDb, type Db } from '#lib/db.ts';
 
 export const BUILD_DIR = resolve(process.env.BUILD_DIR ?? 'dist');
 const ENTRY = join(BUILD_DIR, 'server', 'entry.mjs');

@@ -1,7 +1,7 @@
 import { hashSync } from '@node-rs/argon2';
-import { users, type Role } from '../../db/schema/index.ts';
-import type { Db } from '../../src/lib/db.ts';
-import { createSession, generateSessionToken, SESSION_COOKIE } from '../../src/lib/auth/session.ts';
+import { users, type Role } from '#db/schema/index.ts';
+import type { Db } from '#lib/db.ts';
+import { createSession, generateSessionToken, SESSION_COOKIE } from '#lib/auth/session.ts';
 import type { Client } from './http.ts';
 
 let counter = 0;

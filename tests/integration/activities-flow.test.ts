@@ -2,11 +2,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq, like } from 'drizzle-orm';
 import ical, { type VEvent } from 'node-ical';
-import { activities, activityDates, organisations, outbox, registrations } from '../../db/schema/index.ts';
+import { activities, activityDates, organisations, outbox, registrations } from '#db/schema/index.ts';
 import { morning } from '../helpers/local-time.ts';
-import { type Db } from '../../src/lib/db.ts';
-import { createActivity, getDates, publishActivity } from '../../src/lib/activities/activities.ts';
-import { parseLocalDateTime } from '../../src/lib/time.ts';
+import { type Db } from '#lib/db.ts';
+import { createActivity, getDates, publishActivity } from '#lib/activities/activities.ts';
+import { parseLocalDateTime } from '#lib/time.ts';
 import { useServer, type RunningServer } from '../helpers/server.ts';
 import { Client } from '../helpers/http.ts';
 import { createTestUser, loginAs } from '../helpers/users.ts';

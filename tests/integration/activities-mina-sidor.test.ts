@@ -1,9 +1,9 @@
 // The registration buttons on Mina sidor post to the activity page and come back: follow the forms as rendered.
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { outbox, registrations } from '../../db/schema/index.ts';
-import { type Db } from '../../src/lib/db.ts';
-import { createActivity, publishActivity } from '../../src/lib/activities/activities.ts';
+import { outbox, registrations } from '#db/schema/index.ts';
+import { type Db } from '#lib/db.ts';
+import { createActivity, publishActivity } from '#lib/activities/activities.ts';
 import { useServer, type RunningServer } from '../helpers/server.ts';
 import { Client } from '../helpers/http.ts';
 import { createTestUser, loginAs } from '../helpers/users.ts';

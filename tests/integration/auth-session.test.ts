@@ -2,10 +2,10 @@
 // profile, data export and account deletion — over HTTP against the built server.
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { type Db } from '../../src/lib/db.ts';
-import { organisations, passwordResetTokens, sessions, users } from '../../db/schema/index.ts';
-import { latestMailTo } from '../../src/lib/mail/outbox.ts';
-import { sessionIdFromToken } from '../../src/lib/auth/session.ts';
+import { type Db } from '#lib/db.ts';
+import { organisations, passwordResetTokens, sessions, users } from '#db/schema/index.ts';
+import { latestMailTo } from '#lib/mail/outbox.ts';
+import { sessionIdFromToken } from '#lib/auth/session.ts';
 import { useServer, type RunningServer } from '../helpers/server.ts';
 import { Client } from '../helpers/http.ts';
 import { createTestUser, loginAs, TEST_PASSWORD } from '../helpers/users.ts';

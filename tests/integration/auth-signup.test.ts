@@ -2,9 +2,9 @@
 // unknown domains and the limits on wrong codes — all as plain form posts, like a browser without JS.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { type Db } from '../../src/lib/db.ts';
-import { emailVerificationRequests, organisations, outbox, users } from '../../db/schema/index.ts';
-import { latestMailTo } from '../../src/lib/mail/outbox.ts';
+import { type Db } from '#lib/db.ts';
+import { emailVerificationRequests, organisations, outbox, users } from '#db/schema/index.ts';
+import { latestMailTo } from '#lib/mail/outbox.ts';
 import { useServer, type RunningServer } from '../helpers/server.ts';
 import { Client } from '../helpers/http.ts';
 import { createTestUser, loginAs } from '../helpers/users.ts';

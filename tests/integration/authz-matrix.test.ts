@@ -6,12 +6,12 @@ import { join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Db } from '../../src/lib/db.ts';
+import { type Db } from '#lib/db.ts';
 import { useServer, type RunningServer } from '../helpers/server.ts';
 import { Client } from '../helpers/http.ts';
 import { createTestUser, loginAs } from '../helpers/users.ts';
 import { upgradeStatus } from '../helpers/collab.ts';
-import { COLLAB_PATH } from '../../src/lib/collab/settings.ts';
+import { COLLAB_PATH } from '#lib/collab/settings.ts';
 import type { AuthzDomain, AuthzFixture, BaseActor, Outcome } from './authz/types.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');

@@ -1,13 +1,13 @@
 // 20 real parallel HTTP saves to the same section, all based on the same revision.
 import { describe, expect, it } from 'vitest';
-import { type Db } from '../../src/lib/db.ts';
+import { type Db } from '#lib/db.ts';
 import { useServer, type RunningServer } from '../helpers/server.ts';
 import { Client } from '../helpers/http.ts';
 import { createTestUser, loginAs } from '../helpers/users.ts';
-import { createGroup } from '../../src/lib/clusters/groups.ts';
-import { createIdea } from '../../src/lib/ideas/ideas.ts';
-import { getSection, saveSection, sectionHistory } from '../../src/lib/ideas/revisions.ts';
-import { clusterMemberships } from '../../db/schema/index.ts';
+import { createGroup } from '#lib/clusters/groups.ts';
+import { createIdea } from '#lib/ideas/ideas.ts';
+import { getSection, saveSection, sectionHistory } from '#lib/ideas/revisions.ts';
+import { clusterMemberships } from '#db/schema/index.ts';
 
 let server: RunningServer;
 let db: Db;

@@ -2,12 +2,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import { eq } from 'drizzle-orm';
-import { type Db } from '../../src/lib/db.ts';
+import { type Db } from '#lib/db.ts';
 import { useServer, type RunningServer } from '../helpers/server.ts';
 import { Client } from '../helpers/http.ts';
 import { createTestUser, loginAs } from '../helpers/users.ts';
-import { clusterGroups, clusterMemberships, ideas, organisations, outbox } from '../../db/schema/index.ts';
-import { getSection, sectionHistory } from '../../src/lib/ideas/revisions.ts';
+import { clusterGroups, clusterMemberships, ideas, organisations, outbox } from '#db/schema/index.ts';
+import { getSection, sectionHistory } from '#lib/ideas/revisions.ts';
 
 let server: RunningServer;
 let db: Db;
@@ -200,7 +200,7 @@ describe('ideas and co-writing', () => {
   it('threads comments; only the author or a lead resolves', async () => {
     const path = `${sectionPath()}?_action=clusters.addComment`;
     expect((await client('anna').post(path, { ideaId: String(ideaId), sectionKey: 'problemformulering', body: 'Behöver vi statistik från SCB?' })).status).toBe(303);
-    const { ideaComments } = await import('../../db/schema/index.ts');
+    const { ideaComments } = await import('#db/schema/index.ts');
     const c = db.select().from(ideaComments).get()!;
     expect((await client('bo').post(path, { ideaId: String(ideaId), sectionKey: 'problemformulering', body: 'Ja, jag tar fram siffror.', parentId: String(c.id) })).status).toBe(303);
     const resolvePath = `${sectionPath()}?_action=clusters.resolveComment`;

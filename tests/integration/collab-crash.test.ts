@@ -7,10 +7,10 @@ import Database from 'better-sqlite3';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { createTestUser } from '../helpers/users.ts';
 import { liveClient, sessionFor, waitFor, type LiveClient } from '../helpers/collab.ts';
-import { openDb } from '../../src/lib/db.ts';
-import { clusterMemberships } from '../../db/schema/index.ts';
-import { createGroup } from '../../src/lib/clusters/groups.ts';
-import { createIdea } from '../../src/lib/ideas/ideas.ts';
+import { openDb } from '#lib/db.ts';
+import { clusterMemberships } from '#db/schema/index.ts';
+import { createGroup } from '#lib/clusters/groups.ts';
+import { createIdea } from '#lib/ideas/ideas.ts';
 
 const cleanup: Array<() => Promise<void> | void> = [];
 afterAll(async () => {

@@ -8,12 +8,12 @@ import { createTestUser } from '../helpers/users.ts';
 import { liveClient, sessionFor, upgradeStatus, waitFor } from '../helpers/collab.ts';
 import { Client } from '../helpers/http.ts';
 import { loginAs } from '../helpers/users.ts';
-import type { Db } from '../../src/lib/db.ts';
-import { clusterMemberships, ideaSectionRevisions } from '../../db/schema/index.ts';
-import { createGroup } from '../../src/lib/clusters/groups.ts';
-import { createIdea } from '../../src/lib/ideas/ideas.ts';
-import { getSection, saveSection } from '../../src/lib/ideas/revisions.ts';
-import { revisionContributors } from '../../src/lib/collab/store.ts';
+import type { Db } from '#lib/db.ts';
+import { clusterMemberships, ideaSectionRevisions } from '#db/schema/index.ts';
+import { createGroup } from '#lib/clusters/groups.ts';
+import { createIdea } from '#lib/ideas/ideas.ts';
+import { getSection, saveSection } from '#lib/ideas/revisions.ts';
+import { revisionContributors } from '#lib/collab/store.ts';
 
 let server: RunningServer;
 let db: Db;

@@ -3,10 +3,10 @@
 import { request } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Db } from '../../src/lib/db.ts';
+import { type Db } from '#lib/db.ts';
 import { useServer, type RunningServer } from '../helpers/server.ts';
 import { createTestUser } from '../helpers/users.ts';
-import { createSession, generateSessionToken, SESSION_COOKIE } from '../../src/lib/auth/session.ts';
+import { createSession, generateSessionToken, SESSION_COOKIE } from '#lib/auth/session.ts';
 
 let server: RunningServer;
 let db: Db;

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../src/lib/db.ts';
+import { openDb, type Db } from '#lib/db.ts';
 import { BUILD_DIR, startServer, type RunningServer } from '../helpers/server.ts';
 import { Client } from '../helpers/http.ts';
 import { createTestUser, loginAs } from '../helpers/users.ts';

@@ -2,8 +2,8 @@
 // verification code in the mail subject.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
-import { organisations, outbox, users } from '../../db/schema/index.ts';
-import { type Db } from '../../src/lib/db.ts';
+import { organisations, outbox, users } from '#db/schema/index.ts';
+import { type Db } from '#lib/db.ts';
 import { useServer, type RunningServer } from '../helpers/server.ts';
 import { Client } from '../helpers/http.ts';
 import { createTestUser, TEST_PASSWORD } from '../helpers/users.ts';

@@ -2,8 +2,8 @@
 // errors a Swedish page with the request id and nothing internal; who may call an action is checked
 // before its input; private pages are never cached.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Db } from '../../src/lib/db.ts';
-import { createActivity, publishActivity } from '../../src/lib/activities/activities.ts';
+import { type Db } from '#lib/db.ts';
+import { createActivity, publishActivity } from '#lib/activities/activities.ts';
 import { input } from '../unit/activities-fixtures.ts';
 import { useServer, type RunningServer } from '../helpers/server.ts';
 import { Client, rawRequest } from '../helpers/http.ts';

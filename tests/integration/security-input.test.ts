@@ -3,11 +3,11 @@
 // as member domains.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { activities, clusterMemberships, organisations, users } from '../../db/schema/index.ts';
-import { type Db } from '../../src/lib/db.ts';
-import { latestMailTo } from '../../src/lib/mail/outbox.ts';
-import { createActivity, publishActivity } from '../../src/lib/activities/activities.ts';
-import { createGroup } from '../../src/lib/clusters/groups.ts';
+import { activities, clusterMemberships, organisations, users } from '#db/schema/index.ts';
+import { type Db } from '#lib/db.ts';
+import { latestMailTo } from '#lib/mail/outbox.ts';
+import { createActivity, publishActivity } from '#lib/activities/activities.ts';
+import { createGroup } from '#lib/clusters/groups.ts';
 import { input } from '../unit/activities-fixtures.ts';
 import { useServer, type RunningServer } from '../helpers/server.ts';
 import { Client } from '../helpers/http.ts';

@@ -4,12 +4,12 @@
 // the DOCX export of one revision state is built once.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { activities } from '../../db/schema/index.ts';
-import { type Db } from '../../src/lib/db.ts';
-import { createGroup } from '../../src/lib/clusters/groups.ts';
-import { createIdea } from '../../src/lib/ideas/ideas.ts';
-import { getSection, saveSection } from '../../src/lib/ideas/revisions.ts';
-import { createActivity, publishActivity } from '../../src/lib/activities/activities.ts';
+import { activities } from '#db/schema/index.ts';
+import { type Db } from '#lib/db.ts';
+import { createGroup } from '#lib/clusters/groups.ts';
+import { createIdea } from '#lib/ideas/ideas.ts';
+import { getSection, saveSection } from '#lib/ideas/revisions.ts';
+import { createActivity, publishActivity } from '#lib/activities/activities.ts';
 import { input } from '../unit/activities-fixtures.ts';
 import { useServer, type RunningServer } from '../helpers/server.ts';
 import { Client } from '../helpers/http.ts';

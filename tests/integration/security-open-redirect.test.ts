@@ -1,7 +1,7 @@
 // Issue 10, finding 5: after log-in, `next` must never lead to another site. Each path below made
 // the portal answer `303 Location: //evil.example/…` (protocol-relative: another origin) before the fix.
 import { describe, expect, it } from 'vitest';
-import { type Db } from '../../src/lib/db.ts';
+import { type Db } from '#lib/db.ts';
 import { useServer, type RunningServer } from '../helpers/server.ts';
 import { Client } from '../helpers/http.ts';
 import { createTestUser, loginAs, TEST_PASSWORD } from '../helpers/users.ts';

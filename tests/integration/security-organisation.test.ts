@@ -3,10 +3,10 @@
 // another organisation (or none) is a request that a samordnare/admin approves, and until then nothing changes.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { organisationChangeRequests, organisations, users } from '../../db/schema/index.ts';
-import { type Db } from '../../src/lib/db.ts';
-import { latestMailTo } from '../../src/lib/mail/outbox.ts';
-import { createActivity, publishActivity } from '../../src/lib/activities/activities.ts';
+import { organisationChangeRequests, organisations, users } from '#db/schema/index.ts';
+import { type Db } from '#lib/db.ts';
+import { latestMailTo } from '#lib/mail/outbox.ts';
+import { createActivity, publishActivity } from '#lib/activities/activities.ts';
 import { input } from '../unit/activities-fixtures.ts';
 import { useServer, type RunningServer } from '../helpers/server.ts';
 import { Client } from '../helpers/http.ts';

@@ -1,9 +1,9 @@
 // Issue 16.1: check-in only for days that have started; a certificate only for attendance on days that happened.
 import { describe, expect, it } from 'vitest';
-import { attendance } from '../../db/schema/index.ts';
-import { getDates } from '../../src/lib/activities/activities.ts';
-import { certificateStatus, markAttendance } from '../../src/lib/activities/attendance.ts';
-import { register } from '../../src/lib/activities/registration.ts';
+import { attendance } from '#db/schema/index.ts';
+import { getDates } from '#lib/activities/activities.ts';
+import { certificateStatus, markAttendance } from '#lib/activities/attendance.ts';
+import { register } from '#lib/activities/registration.ts';
 import { freshDb, publishedActivity, user } from './activities-fixtures.ts';
 import { localAt, morning } from '../helpers/local-time.ts';
 

@@ -1,8 +1,8 @@
 // Issue 16.4: seats at a glance for the list and the cards.
 import { describe, expect, it } from 'vitest';
-import { availabilityFor, seatText } from '../../src/lib/activities/availability.ts';
-import { register } from '../../src/lib/activities/registration.ts';
-import { listUpcomingActivities } from '../../src/lib/activities/upcoming.ts';
+import { availabilityFor, seatText } from '#lib/activities/availability.ts';
+import { register } from '#lib/activities/registration.ts';
+import { listUpcomingActivities } from '#lib/activities/upcoming.ts';
 import { freshDb, publishedActivity, user } from './activities-fixtures.ts';
 import { morning } from '../helpers/local-time.ts';
 

@@ -1,10 +1,10 @@
 // Issue 16.3: cancelling sends a cancellation mail; a cancelled activity mails everyone with an ICS METHOD:CANCEL.
 import { describe, expect, it } from 'vitest';
 import ical from 'node-ical';
-import { cancelActivity } from '../../src/lib/activities/activities.ts';
-import { buildCalendar } from '../../src/lib/activities/calendar.ts';
-import { cancellationWording } from '../../src/lib/activities/cancellation.ts';
-import { cancelRegistration, register } from '../../src/lib/activities/registration.ts';
+import { cancelActivity } from '#lib/activities/activities.ts';
+import { buildCalendar } from '#lib/activities/calendar.ts';
+import { cancellationWording } from '#lib/activities/cancellation.ts';
+import { cancelRegistration, register } from '#lib/activities/registration.ts';
 import { freshDb, mailsTo, publishedActivity, user } from './activities-fixtures.ts';
 import { morning } from '../helpers/local-time.ts';
 

@@ -1,8 +1,8 @@
 // Shared fixtures for the activities unit tests (in-memory database).
 import { eq } from 'drizzle-orm';
-import { organisations, outbox, users } from '../../db/schema/index.ts';
-import { openDb, type Db } from '../../src/lib/db.ts';
-import { createActivity, publishActivity, type ActivityInput } from '../../src/lib/activities/activities.ts';
+import { organisations, outbox, users } from '#db/schema/index.ts';
+import { openDb, type Db } from '#lib/db.ts';
+import { createActivity, publishActivity, type ActivityInput } from '#lib/activities/activities.ts';
 import { stockholmAt } from '../helpers/clock.ts';
 
 

@@ -1,7 +1,7 @@
 // Issue 16.7: the activity form has as many date rows as needed; "Lägg till dag" (a plain submit button) adds one.
 import { describe, expect, it } from 'vitest';
-import { addedRow, emptyFormValues, formValuesFromActivity, parseDateRows } from '../../src/lib/activities/form.ts';
-import { getDates } from '../../src/lib/activities/activities.ts';
+import { addedRow, emptyFormValues, formValuesFromActivity, parseDateRows } from '#lib/activities/form.ts';
+import { getDates } from '#lib/activities/activities.ts';
 import { freshDb, publishedActivity } from './activities-fixtures.ts';
 import { morning } from '../helpers/local-time.ts';
 

@@ -1,8 +1,8 @@
 // Issue 16.5: the month grid of /aktiviteter in Stockholm time, and the feed links.
 import { describe, expect, it } from 'vitest';
-import { addMonths, dayLabel, monthBounds, monthGrid, monthLabel, parseYearMonth } from '../../src/lib/activities/month.ts';
-import { feedLinks } from '../../src/lib/activities/site.ts';
-import { parseLocalDateTime } from '../../src/lib/time.ts';
+import { addMonths, dayLabel, monthBounds, monthGrid, monthLabel, parseYearMonth } from '#lib/activities/month.ts';
+import { feedLinks } from '#lib/activities/site.ts';
+import { parseLocalDateTime } from '#lib/time.ts';
 
 const at = (s: string) => parseLocalDateTime(s)!;
 

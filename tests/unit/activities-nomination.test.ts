@@ -1,6 +1,6 @@
 // Issue 16.6: the nomination form lists only colleagues not yet nominated and shows the organisation's quota use.
 import { describe, expect, it } from 'vitest';
-import { cancelRegistration, listColleagues, nominate, organisationQuotaUse } from '../../src/lib/activities/registration.ts';
+import { cancelRegistration, listColleagues, nominate, organisationQuotaUse } from '#lib/activities/registration.ts';
 import { freshDb, org, publishedActivity, user } from './activities-fixtures.ts';
 import { morning } from '../helpers/local-time.ts';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { outbox } from '../../db/schema/index.ts';
-import { acceptOffer, expireDueOffers } from '../../src/lib/activities/offers.ts';
-import { cancelRegistration, getRegistration, register } from '../../src/lib/activities/registration.ts';
-import { runActivityJobs } from '../../src/lib/activities/jobs.ts';
+import { outbox } from '#db/schema/index.ts';
+import { acceptOffer, expireDueOffers } from '#lib/activities/offers.ts';
+import { cancelRegistration, getRegistration, register } from '#lib/activities/registration.ts';
+import { runActivityJobs } from '#lib/activities/jobs.ts';
 import { DAY, HOUR, freshDb, mailsTo, publishedActivity, user } from './activities-fixtures.ts';
 
 describe('offers', () => {

@@ -2,11 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { activities, registrations } from '../../db/schema/index.ts';
-import { participantsCsv } from '../../src/lib/activities/export.ts';
-import { collectAnswers, normalizeQuestions, parseQuestionRows, type RegistrationQuestion } from '../../src/lib/activities/questions.ts';
-import { register } from '../../src/lib/activities/registration.ts';
-import { purgeSpecialNeeds } from '../../src/lib/activities/retention.ts';
+import { activities, registrations } from '#db/schema/index.ts';
+import { participantsCsv } from '#lib/activities/export.ts';
+import { collectAnswers, normalizeQuestions, parseQuestionRows, type RegistrationQuestion } from '#lib/activities/questions.ts';
+import { register } from '#lib/activities/registration.ts';
+import { purgeSpecialNeeds } from '#lib/activities/retention.ts';
 import { DAY, freshDb, publishedActivity, user } from './activities-fixtures.ts';
 import { morning } from '../helpers/local-time.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cancelRegistration, getRegistration, nominate, register } from '../../src/lib/activities/registration.ts';
+import { cancelRegistration, getRegistration, nominate, register } from '#lib/activities/registration.ts';
 import { freshDb, mailsTo, org, publishedActivity, user } from './activities-fixtures.ts';
 
 describe('organisation seat quota and nominations', () => {

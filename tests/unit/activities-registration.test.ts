@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { outbox, registrations } from '../../db/schema/index.ts';
-import { cancelRegistration, getRegistration, register, seatsTaken } from '../../src/lib/activities/registration.ts';
-import { updateActivity, cancelActivity, getActivityById } from '../../src/lib/activities/activities.ts';
+import { outbox, registrations } from '#db/schema/index.ts';
+import { cancelRegistration, getRegistration, register, seatsTaken } from '#lib/activities/registration.ts';
+import { updateActivity, cancelActivity, getActivityById } from '#lib/activities/activities.ts';
 import { freshDb, input, mailsTo, publishedActivity, user } from './activities-fixtures.ts';
 
 describe('capacity and waitlist', () => {
@@ -100,7 +100,7 @@ describe('capacity and waitlist', () => {
   });
 
   it('study visits become requests that the host approves or declines, with mail either way', async () => {
-    const { decideRequest } = await import('../../src/lib/activities/registration.ts');
+    const { decideRequest } = await import('#lib/activities/registration.ts');
     const db = freshDb();
     const a = publishedActivity(db, { kind: 'study_visit', capacity: 1 });
     const [p1, p2, p3] = [user(db), user(db), user(db)];

@@ -2,10 +2,10 @@
 // activity's organiser, and shows up (with a count) for them on Mina sidor.
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { users } from '../../db/schema/index.ts';
-import { createActivity, publishActivity } from '../../src/lib/activities/activities.ts';
-import { decideRequest, register } from '../../src/lib/activities/registration.ts';
-import { pendingRequestsFor, requestRecipients } from '../../src/lib/activities/requests.ts';
+import { users } from '#db/schema/index.ts';
+import { createActivity, publishActivity } from '#lib/activities/activities.ts';
+import { decideRequest, register } from '#lib/activities/registration.ts';
+import { pendingRequestsFor, requestRecipients } from '#lib/activities/requests.ts';
 import { freshDb, input, mailsTo, org, user } from './activities-fixtures.ts';
 import { morning } from '../helpers/local-time.ts';
 

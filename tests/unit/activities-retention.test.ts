@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { registrations } from '../../db/schema/index.ts';
-import { purgeSpecialNeeds } from '../../src/lib/activities/retention.ts';
-import { register } from '../../src/lib/activities/registration.ts';
+import { registrations } from '#db/schema/index.ts';
+import { purgeSpecialNeeds } from '#lib/activities/retention.ts';
+import { register } from '#lib/activities/registration.ts';
 import { DAY, HOUR, freshDb, publishedActivity, user } from './activities-fixtures.ts';
 
 describe('retention of special-needs answers', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIVITY_KINDS } from '../../db/schema/index.ts';
-import { loadDemoDataIfEmpty } from '../../db/seed/index.ts';
-import { getDates, listPublishedUpcoming } from '../../src/lib/activities/activities.ts';
-import { listUpcomingActivities } from '../../src/lib/activities/upcoming.ts';
-import { formatDate } from '../../src/lib/time.ts';
+import { ACTIVITY_KINDS } from '#db/schema/index.ts';
+import { loadDemoDataIfEmpty } from '#db/seed/index.ts';
+import { getDates, listPublishedUpcoming } from '#lib/activities/activities.ts';
+import { listUpcomingActivities } from '#lib/activities/upcoming.ts';
+import { formatDate } from '#lib/time.ts';
 import { freshDb } from './activities-fixtures.ts';
 
 describe('demo activities and listUpcomingActivities', () => {

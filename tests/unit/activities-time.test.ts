@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import ical, { type VEvent } from 'node-ical';
-import { buildCalendar } from '../../src/lib/activities/calendar.ts';
-import { formatRange, formatTime, parseLocalDateTime, toLocalInputValue } from '../../src/lib/time.ts';
-import { createActivity, getDates } from '../../src/lib/activities/activities.ts';
+import { buildCalendar } from '#lib/activities/calendar.ts';
+import { formatRange, formatTime, parseLocalDateTime, toLocalInputValue } from '#lib/time.ts';
+import { createActivity, getDates } from '#lib/activities/activities.ts';
 import { freshDb, input, user } from './activities-fixtures.ts';
 
 describe('time zones across the daylight-saving switch', () => {

@@ -1,8 +1,8 @@
 // The activity page's loader: seat arithmetic and what a visitor may do, as plain data.
 import { describe, expect, it } from 'vitest';
 import { freshDb, publishedActivity, user, DAY } from './activities-fixtures.ts';
-import { loadActivityPage, seatSentence, seatsLeft } from '../../src/lib/activities/activity-view.ts';
-import { register } from '../../src/lib/activities/registration.ts';
+import { loadActivityPage, seatSentence, seatsLeft } from '#lib/activities/activity-view.ts';
+import { register } from '#lib/activities/registration.ts';
 
 describe('seat arithmetic', () => {
   it('never goes below zero and says when the activity is full or unlimited', () => {

@@ -2,7 +2,8 @@
 // knows nothing of pages, actions, components or the demo seed; components never open the database; and
 // nothing under src/ or db/ imports itself round a cycle. Each failure lists every violation, file by file.
 import { describe, expect, it } from 'vitest';
-import { cycles, cyclePath, domainGraph, importGraph } from '../helpers/import-graph.ts';
+import { cycles, cyclePath, domainGraph, importGraph, rel, specifiers, walk, ROOT } from '../helpers/import-graph.ts';
+import { join } from 'node:path';
 
 const graph = importGraph(['src', 'db']);
 
@@ -41,6 +42,27 @@ describe('import rules', () => {
         return [path, ...steps.slice(1).flatMap((to, i) => offending(steps[i]!, to).map((line) => `  ${line}`))].join('\n');
       }),
     ).toEqual([]);
+  });
+});
+
+describe('import paths', () => {
+  // Components and layouts stay relative: Astro names server islands and hydrated components by the import
+  // text, and it does not resolve package.json aliases there ("Could not find server component name").
+  it('src/ and db/ reach the domain, the schema and the guard through package.json aliases (#lib/, #db/, #guards), never by climbing ../', () => {
+    const climbing = ['src', 'db']
+      .flatMap((d) => walk(join(ROOT, d)))
+      .flatMap((file) =>
+        specifiers(file)
+          .filter((s) => s.startsWith('../') && /(^|\/)(lib|db|guards\.ts)(\/|$)/.test(s) && !rel(file).startsWith('db/'))
+          .map((s) => `${rel(file)}: ${s}`),
+      );
+    expect(climbing).toEqual([]);
+  });
+
+  it('every alias in package.json "imports" is known to the import graph', async () => {
+    const pkg = (await import('../../package.json', { with: { type: 'json' } })).default as { imports: Record<string, string> };
+    expect(Object.keys(pkg.imports).sort()).toEqual(['#db/*', '#guards', '#lib/*']);
+    expect(graph.get('src/pages/mina-sidor/index.astro')).toContain('src/layouts/Member.astro');
   });
 });
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { openDb } from '../../src/lib/db.ts';
-import { emailVerificationRequests, organisations, outbox, sessions, users } from '../../db/schema/index.ts';
-import { logIn, requestPasswordReset, signUp } from '../../src/lib/auth/accounts.ts';
-import { createSession, generateSessionToken } from '../../src/lib/auth/session.ts';
-import { organisationForEmail, parseDomains, saveOrganisation } from '../../src/lib/organisations/index.ts';
-import { exportUserData } from '../../src/lib/users/export.ts';
-import { deleteAccount } from '../../src/lib/users/delete.ts';
-import { loadDemoDataIfEmpty } from '../../db/seed/index.ts';
+import { openDb } from '#lib/db.ts';
+import { emailVerificationRequests, organisations, outbox, sessions, users } from '#db/schema/index.ts';
+import { logIn, requestPasswordReset, signUp } from '#lib/auth/accounts.ts';
+import { createSession, generateSessionToken } from '#lib/auth/session.ts';
+import { organisationForEmail, parseDomains, saveOrganisation } from '#lib/organisations/index.ts';
+import { exportUserData } from '#lib/users/export.ts';
+import { deleteAccount } from '#lib/users/delete.ts';
+import { loadDemoDataIfEmpty } from '#db/seed/index.ts';
 import { createTestUser, TEST_PASSWORD } from '../helpers/users.ts';
 
 let ipCounter = 0;

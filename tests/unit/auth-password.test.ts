@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassword, isCommonPassword, passwordPolicyError, verifyPassword } from '../../src/lib/auth/password.ts';
+import { hashPassword, isCommonPassword, passwordPolicyError, verifyPassword } from '#lib/auth/password.ts';
 
 describe('password policy', () => {
   it('requires at least 10 characters', () => {

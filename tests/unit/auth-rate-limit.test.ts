@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RefillingTokenBucket, retryAfterText } from '../../src/lib/auth/rate-limit.ts';
+import { RefillingTokenBucket, retryAfterText } from '#lib/auth/rate-limit.ts';
 
 describe('RefillingTokenBucket', () => {
   it('allows max attempts, then refuses until a token is refilled', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseNextPath, safeNextPath } from '../../src/lib/auth/redirect.ts';
+import { normaliseNextPath, safeNextPath } from '#lib/auth/redirect.ts';
 
 describe('normaliseNextPath', () => {
   it('accepts same-site paths and keeps query and fragment', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { openDb } from '../../src/lib/db.ts';
-import { sessions } from '../../db/schema/index.ts';
+import { openDb } from '#lib/db.ts';
+import { sessions } from '#db/schema/index.ts';
 import {
   createSession,
   generateSessionToken,
@@ -10,7 +10,7 @@ import {
   sessionIdFromToken,
   SESSION_LIFETIME_MS,
   validateSessionToken,
-} from '../../src/lib/auth/session.ts';
+} from '#lib/auth/session.ts';
 import { createTestUser } from '../helpers/users.ts';
 
 const DAY = 24 * 60 * 60 * 1000;

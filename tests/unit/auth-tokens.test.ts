@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { openDb, type Db } from '../../src/lib/db.ts';
-import { emailVerificationRequests, organisations, passwordResetTokens, users } from '../../db/schema/index.ts';
+import { openDb, type Db } from '#lib/db.ts';
+import { emailVerificationRequests, organisations, passwordResetTokens, users } from '#db/schema/index.ts';
 import {
   createEmailVerificationRequest,
   VERIFICATION_CODE_LIFETIME_MS,
   VERIFICATION_MAX_ATTEMPTS,
   verifyEmailCode,
-} from '../../src/lib/auth/email-verification.ts';
-import { createPasswordResetToken, resetPasswordWithToken, RESET_TOKEN_LIFETIME_MS, validatePasswordResetToken } from '../../src/lib/auth/password-reset.ts';
-import { createSession, generateSessionToken, validateSessionToken } from '../../src/lib/auth/session.ts';
-import { sha256Hex } from '../../src/lib/auth/tokens.ts';
-import { safeNextPath } from '../../src/lib/auth/redirect.ts';
-import { can } from '../../src/lib/auth/permissions.ts';
+} from '#lib/auth/email-verification.ts';
+import { createPasswordResetToken, resetPasswordWithToken, RESET_TOKEN_LIFETIME_MS, validatePasswordResetToken } from '#lib/auth/password-reset.ts';
+import { createSession, generateSessionToken, validateSessionToken } from '#lib/auth/session.ts';
+import { sha256Hex } from '#lib/auth/tokens.ts';
+import { safeNextPath } from '#lib/auth/redirect.ts';
+import { can } from '#lib/auth/permissions.ts';
 import { createTestUser } from '../helpers/users.ts';
 
 function withOrganisation(db: Db) {

@@ -4,12 +4,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDb } from '../../src/lib/db.ts';
-import { dataVersion } from '../../src/lib/cache/data-version.ts';
-import { versionedCache } from '../../src/lib/cache/versioned.ts';
-import { organisations } from '../../db/schema/index.ts';
-import { defaultPeriod } from '../../src/lib/reports/period.ts';
-import { loadReport } from '../../src/lib/reports/report.ts';
+import { openDb } from '#lib/db.ts';
+import { dataVersion } from '#lib/cache/data-version.ts';
+import { versionedCache } from '#lib/cache/versioned.ts';
+import { organisations } from '#db/schema/index.ts';
+import { defaultPeriod } from '#lib/reports/period.ts';
+import { loadReport } from '#lib/reports/report.ts';
 import { buildReportWorld, NOW } from './reports-fixtures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'skbn-cache-'));

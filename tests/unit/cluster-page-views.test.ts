@@ -1,15 +1,15 @@
 // The loaders of the idea page and the group management page: plain data, computed from the database.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../src/lib/db.ts';
+import { openDb, type Db } from '#lib/db.ts';
 import { createTestUser } from '../helpers/users.ts';
 import { org } from './activities-fixtures.ts';
-import { createGroup, requestToJoin, getGroupById } from '../../src/lib/clusters/groups.ts';
-import { addIdeaOrganisation, createIdea, getIdea, setIdeaSharing, setIdeaStatus } from '../../src/lib/ideas/ideas.ts';
-import { getSection, saveSection } from '../../src/lib/ideas/revisions.ts';
-import { addComment, resolveComment } from '../../src/lib/ideas/comments.ts';
-import { SHAREABLE_STATUSES } from '../../src/lib/ideas/template.ts';
-import { loadIdeaPage } from '../../src/lib/ideas/idea-view.ts';
-import { loadGroupManagement } from '../../src/lib/clusters/manage-view.ts';
+import { createGroup, requestToJoin, getGroupById } from '#lib/clusters/groups.ts';
+import { addIdeaOrganisation, createIdea, getIdea, setIdeaSharing, setIdeaStatus } from '#lib/ideas/ideas.ts';
+import { getSection, saveSection } from '#lib/ideas/revisions.ts';
+import { addComment, resolveComment } from '#lib/ideas/comments.ts';
+import { SHAREABLE_STATUSES } from '#lib/ideas/template.ts';
+import { loadIdeaPage } from '#lib/ideas/idea-view.ts';
+import { loadGroupManagement } from '#lib/clusters/manage-view.ts';
 
 let db: Db;
 let anna: { id: number };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, type Actor } from '../../src/lib/clusters/permissions.ts';
+import { can, type Actor } from '#lib/clusters/permissions.ts';
 
 const medlem: Actor = { id: 1, role: 'member', status: 'active' };
 const samordnare: Actor = { id: 2, role: 'coordinator', status: 'active' };

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { openDb } from '../../src/lib/db.ts';
-import { loadDemoDataIfEmpty } from '../../db/seed/index.ts';
-import { clusterGroups, ideas } from '../../db/schema/index.ts';
-import { listMembers, representedOrganisations } from '../../src/lib/clusters/groups.ts';
-import { sectionsWithText } from '../../src/lib/ideas/ideas.ts';
+import { openDb } from '#lib/db.ts';
+import { loadDemoDataIfEmpty } from '#db/seed/index.ts';
+import { clusterGroups, ideas } from '#db/schema/index.ts';
+import { listMembers, representedOrganisations } from '#lib/clusters/groups.ts';
+import { sectionsWithText } from '#lib/ideas/ideas.ts';
 
 describe('cluster demo data', () => {
   it('has two groups with members from several organisations and one partly written idea each', () => {

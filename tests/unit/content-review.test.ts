@@ -5,10 +5,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { SEED_DOCUMENTS, type SeedDocument, type SeedId } from '../../src/lib/content/seeds.ts';
-import { glossarySchema } from '../../src/lib/content/schemas.ts';
-import { readableText, usesTerm } from '../../src/lib/content/glossary.ts';
-import { formatPeriod, sortProjects } from '../../src/lib/content/projects.ts';
+import { SEED_DOCUMENTS, type SeedDocument, type SeedId } from '#lib/content/seeds.ts';
+import { glossarySchema } from '#lib/content/schemas.ts';
+import { readableText, usesTerm } from '#lib/content/glossary.ts';
+import { formatPeriod, sortProjects } from '#lib/content/projects.ts';
 
 interface Entry {
   id: string;

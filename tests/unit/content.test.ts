@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
-import { guideSchema, projectSchema } from '../../src/lib/content/schemas.ts';
+import { guideSchema, projectSchema } from '#lib/content/schemas.ts';
 
 const GUIDES = 'content/guides';
 const PROJECTS = 'content/projects';

@@ -8,8 +8,8 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTIVITY_KINDS, ACTIVITY_STATUSES, IDEA_STATUSES, ORGANISATION_TYPES, ROLES } from '../../db/schema/index.ts';
-import { openDb, type Db } from '../../src/lib/db.ts';
+import { ACTIVITY_KINDS, ACTIVITY_STATUSES, IDEA_STATUSES, ORGANISATION_TYPES, ROLES } from '#db/schema/index.ts';
+import { openDb, type Db } from '#lib/db.ts';
 
 const MIGRATIONS = resolve('db/migrations');
 const OLD_KINDS = ['nätverksträff', 'studiebesök', 'auskultation', 'kurs', 'lärandekonferens'];

@@ -1,11 +1,11 @@
 // Stored enum values are English identifiers; each domain's module gives every value a Swedish label, and the
 // values that appear in URLs keep the Swedish slugs the links used before migration 0006.
 import { describe, expect, it } from 'vitest';
-import { ACTIVITY_KINDS, ACTIVITY_STATUSES, IDEA_STATUSES, ORGANISATION_TYPES, ROLES } from '../../db/schema/index.ts';
-import { KIND_DEFINITE, KIND_LABELS, KIND_PLURALS, KIND_SLUGS, STATUS_LABELS as ACTIVITY_STATUS_LABELS, kindFromSlug } from '../../src/lib/activities/kinds.ts';
-import { ROLE_LABELS, ROLE_SLUGS, roleFromSlug } from '../../src/lib/auth/permissions.ts';
-import { STATUS_LABELS as IDEA_STATUS_LABELS } from '../../src/lib/ideas/template.ts';
-import { ORGANISATION_TYPE_LABELS } from '../../src/lib/organisations/index.ts';
+import { ACTIVITY_KINDS, ACTIVITY_STATUSES, IDEA_STATUSES, ORGANISATION_TYPES, ROLES } from '#db/schema/index.ts';
+import { KIND_DEFINITE, KIND_LABELS, KIND_PLURALS, KIND_SLUGS, STATUS_LABELS as ACTIVITY_STATUS_LABELS, kindFromSlug } from '#lib/activities/kinds.ts';
+import { ROLE_LABELS, ROLE_SLUGS, roleFromSlug } from '#lib/auth/permissions.ts';
+import { STATUS_LABELS as IDEA_STATUS_LABELS } from '#lib/ideas/template.ts';
+import { ORGANISATION_TYPE_LABELS } from '#lib/organisations/index.ts';
 
 const ENGLISH_IDENTIFIER = /^[a-z]+(_[a-z]+)*$/;
 

@@ -1,11 +1,11 @@
 // The one domain error: every domain throws it, and its code maps to one HTTP status.
 import { describe, expect, it } from 'vitest';
-import { DomainError, denialOf, httpStatus, isDomainError } from '../../src/lib/errors.ts';
+import { DomainError, denialOf, httpStatus, isDomainError } from '#lib/errors.ts';
 import { freshDb, publishedActivity, user } from './activities-fixtures.ts';
-import { register } from '../../src/lib/activities/registration.ts';
-import { cancelActivity } from '../../src/lib/activities/activities.ts';
-import { createGroup } from '../../src/lib/clusters/groups.ts';
-import { saveSection } from '../../src/lib/ideas/revisions.ts';
+import { register } from '#lib/activities/registration.ts';
+import { cancelActivity } from '#lib/activities/activities.ts';
+import { createGroup } from '#lib/clusters/groups.ts';
+import { saveSection } from '#lib/ideas/revisions.ts';
 
 describe('DomainError', () => {
   it('maps each code to its HTTP status', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { neighbours, readingMinutes, sortGuides } from '../../src/lib/content/guides.ts';
+import { neighbours, readingMinutes, sortGuides } from '#lib/content/guides.ts';
 
 const g = (id: string, order: number, title = id) => ({ id, data: { order, title } });
 

@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { SECTIONS, sectionByKey } from '../../src/lib/ideas/template.ts';
-import { checkReadiness } from '../../src/lib/ideas/readiness.ts';
+import { SECTIONS, sectionByKey } from '#lib/ideas/template.ts';
+import { checkReadiness } from '#lib/ideas/readiness.ts';
 
 const dirs: string[] = [];
 afterEach(() => {

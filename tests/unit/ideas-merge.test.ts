@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasConflictMarkers, MARKER_LATEST, MARKER_MINE, normaliseText, threeWayMerge } from '../../src/lib/ideas/merge.ts';
+import { hasConflictMarkers, MARKER_LATEST, MARKER_MINE, normaliseText, threeWayMerge } from '#lib/ideas/merge.ts';
 
 const base = ['Rad ett', 'Rad två', 'Rad tre', 'Rad fyra', 'Rad fem'].join('\n');
 

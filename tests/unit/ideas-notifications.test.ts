@@ -2,14 +2,14 @@
 // chooses per group between a mail per comment, a daily digest (a job) and none.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { openDb, type Db } from '../../src/lib/db.ts';
-import { clusterMemberships, ideaComments, outbox } from '../../db/schema/index.ts';
+import { openDb, type Db } from '#lib/db.ts';
+import { clusterMemberships, ideaComments, outbox } from '#db/schema/index.ts';
 import { createTestUser } from '../helpers/users.ts';
-import { createGroup } from '../../src/lib/clusters/groups.ts';
-import { createIdea } from '../../src/lib/ideas/ideas.ts';
-import { getSection } from '../../src/lib/ideas/revisions.ts';
-import { addComment } from '../../src/lib/ideas/comments.ts';
-import { findMentions, notifyNewComment, sendCommentDigests, setNotifyChoice } from '../../src/lib/ideas/notifications.ts';
+import { createGroup } from '#lib/clusters/groups.ts';
+import { createIdea } from '#lib/ideas/ideas.ts';
+import { getSection } from '#lib/ideas/revisions.ts';
+import { addComment } from '#lib/ideas/comments.ts';
+import { findMentions, notifyNewComment, sendCommentDigests, setNotifyChoice } from '#lib/ideas/notifications.ts';
 
 let db: Db;
 let anna: { id: number; email: string };

@@ -1,14 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { openDb, type Db } from '../../src/lib/db.ts';
-import { users } from '../../db/schema/index.ts';
+import { openDb, type Db } from '#lib/db.ts';
+import { users } from '#db/schema/index.ts';
 import { createTestUser } from '../helpers/users.ts';
-import { createGroup } from '../../src/lib/clusters/groups.ts';
-import { createIdea, sectionsWithText } from '../../src/lib/ideas/ideas.ts';
-import { getSection, mergedWithFor, restoreRevision, saveSection, sectionHistory } from '../../src/lib/ideas/revisions.ts';
-import { addComment, listThreads, resolveComment } from '../../src/lib/ideas/comments.ts';
-import { checkReadiness } from '../../src/lib/ideas/readiness.ts';
-import { SECTIONS } from '../../src/lib/ideas/template.ts';
+import { createGroup } from '#lib/clusters/groups.ts';
+import { createIdea, sectionsWithText } from '#lib/ideas/ideas.ts';
+import { getSection, mergedWithFor, restoreRevision, saveSection, sectionHistory } from '#lib/ideas/revisions.ts';
+import { addComment, listThreads, resolveComment } from '#lib/ideas/comments.ts';
+import { checkReadiness } from '#lib/ideas/readiness.ts';
+import { SECTIONS } from '#lib/ideas/template.ts';
 
 let db: Db;
 let anna: { id: number };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { historyDiff, side, wordSegments } from '../../src/lib/ideas/word-diff.ts';
-import { combineRegions, mergeRegions } from '../../src/lib/ideas/merge.ts';
+import { historyDiff, side, wordSegments } from '#lib/ideas/word-diff.ts';
+import { combineRegions, mergeRegions } from '#lib/ideas/merge.ts';
 
 describe('history diff by word (issue 16, point 14)', () => {
   it('marks only the changed words of a changed line and keeps unchanged lines whole', () => {

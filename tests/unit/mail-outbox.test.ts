@@ -1,8 +1,8 @@
 // Issue 16.9: the outbox search, paging past 100, and links in mail text.
 import { describe, expect, it } from 'vitest';
-import { openDb } from '../../src/lib/db.ts';
-import { searchOutbox, sendMail } from '../../src/lib/mail/outbox.ts';
-import { splitLinks } from '../../src/lib/text/links.ts';
+import { openDb } from '#lib/db.ts';
+import { searchOutbox, sendMail } from '#lib/mail/outbox.ts';
+import { splitLinks } from '#lib/text/links.ts';
 
 function filled(n: number) {
   const db = openDb(':memory:');

@@ -1,13 +1,13 @@
 // Issue 11: mail leaves after commit (a rolled-back transaction sends nothing) and a failed SMTP send is
 // retried with backoff; issue 16.9: the outbox shows delivery status and retries.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '@lib/db.ts';
-import { transaction } from '@lib/tx.ts';
-import { loadConfig, setConfig } from '@lib/config.ts';
-import { getOutboxMail, sendMail, type MailMessage } from '@lib/mail/outbox.ts';
-import { deliverDueMail, MAX_ATTEMPTS, RETRY_DELAYS_MS, startMailSender } from '@lib/mail/sender.ts';
-import { deliveryStatus } from '@lib/mail/delivery-status.ts';
-import type { MailTransport } from '@lib/mail/transport.ts';
+import { openDb, type Db } from '#lib/db.ts';
+import { transaction } from '#lib/tx.ts';
+import { loadConfig, setConfig } from '#lib/config.ts';
+import { getOutboxMail, sendMail, type MailMessage } from '#lib/mail/outbox.ts';
+import { deliverDueMail, MAX_ATTEMPTS, RETRY_DELAYS_MS, startMailSender } from '#lib/mail/sender.ts';
+import { deliveryStatus } from '#lib/mail/delivery-status.ts';
+import type { MailTransport } from '#lib/mail/transport.ts';
 
 const mail = (to: string): MailMessage => ({ to, subject: `Till ${to}`, text: 'Hej', html: '<p>Hej</p>' });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SESSION_COOKIE } from '../../src/lib/auth/session.ts';
+import { SESSION_COOKIE } from '#lib/auth/session.ts';
 import { IMMUTABLE, ON_DEMAND_DEFAULT, PRIVATE, REVALIDATE, SESSION_COOKIE_NAME, onDemandCacheControl, staticCacheControl } from '../../scripts/serve/cache-policy.mjs';
 
 describe('cache policy of scripts/serve.mjs', () => {

@@ -9,9 +9,9 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 describe('Node version guard', () => {
   it('reads the required version from package.json engines', () => {
     expect(requiredRange()).toBe(pkg.engines.node);
-    expect(nodeVersionProblem('22.15.0')).toBeNull();
+    expect(nodeVersionProblem('22.18.0')).toBeNull();
     expect(nodeVersionProblem('24.21.0')).toBeNull();
-    expect(nodeVersionProblem('22.14.0')).toContain('22.14.0');
+    expect(nodeVersionProblem('22.17.1')).toContain('22.17.1');
   });
 
   it('under Node 20 prints one Swedish/English line with the README command and exits 1, without a stack trace', () => {

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../src/lib/db.ts';
-import { loadReportFacts } from '../../src/lib/reports/facts.ts';
-import { computeParticipation, NO_METHOD, OUTSIDE_SKARABORG, type ParticipationReport } from '../../src/lib/reports/participation.ts';
-import { defaultPeriod, makePeriod, parsePeriod, periodMonths } from '../../src/lib/reports/period.ts';
-import { cellValue, participationTables } from '../../src/lib/reports/tables.ts';
+import { openDb, type Db } from '#lib/db.ts';
+import { loadReportFacts } from '#lib/reports/facts.ts';
+import { computeParticipation, NO_METHOD, OUTSIDE_SKARABORG, type ParticipationReport } from '#lib/reports/participation.ts';
+import { defaultPeriod, makePeriod, parsePeriod, periodMonths } from '#lib/reports/period.ts';
+import { cellValue, participationTables } from '#lib/reports/tables.ts';
 import { buildReportWorld, GUIDE_7TJUGO, GUIDE_SE, NOW } from './reports-fixtures.ts';
 
 let db: Db;

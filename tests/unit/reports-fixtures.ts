@@ -1,9 +1,9 @@
 // A small, fully known world for the report tests: 3 held activities in 2026, plus activities that must
 // not count (cancelled, draft, before the period, not yet held). Expected figures are worked out by hand
 // in reports-figures.test.ts.
-import { activities, activityDates, attendance, organisations, registrations, users, type ActivityKind, type RegistrationStatus } from '../../db/schema/index.ts';
-import type { Db } from '../../src/lib/db.ts';
-import { parseLocalDateTime } from '../../src/lib/time.ts';
+import { activities, activityDates, attendance, organisations, registrations, users, type ActivityKind, type RegistrationStatus } from '#db/schema/index.ts';
+import type { Db } from '#lib/db.ts';
+import { parseLocalDateTime } from '#lib/time.ts';
 
 
 export const NOW = new Date('2026-12-01T12:00:00Z');

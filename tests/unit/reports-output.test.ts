@@ -2,15 +2,15 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../src/lib/db.ts';
-import { barChartSvg } from '../../src/lib/reports/charts.ts';
-import { reportXlsx, tableCsv } from '../../src/lib/reports/export.ts';
-import { defaultPeriod } from '../../src/lib/reports/period.ts';
-import { loadReport, tableById, type Report } from '../../src/lib/reports/report.ts';
-import { reachMap } from '../../src/lib/reports/reach-map.ts';
-import { cellValue } from '../../src/lib/reports/tables.ts';
-import { mapGeometry } from '../../src/lib/geo/map.ts';
-import { MUNICIPALITIES } from '../../src/lib/geo/municipalities.ts';
+import { openDb, type Db } from '#lib/db.ts';
+import { barChartSvg } from '#lib/reports/charts.ts';
+import { reportXlsx, tableCsv } from '#lib/reports/export.ts';
+import { defaultPeriod } from '#lib/reports/period.ts';
+import { loadReport, tableById, type Report } from '#lib/reports/report.ts';
+import { reachMap } from '#lib/reports/reach-map.ts';
+import { cellValue } from '#lib/reports/tables.ts';
+import { mapGeometry } from '#lib/geo/map.ts';
+import { MUNICIPALITIES } from '#lib/geo/municipalities.ts';
 import { buildReportWorld, NOW } from './reports-fixtures.ts';
 
 let db: Db;

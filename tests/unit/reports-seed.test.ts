@@ -1,11 +1,11 @@
 // The demo data must give every report chart something real to show, and the same data on every load.
 import { describe, expect, it } from 'vitest';
-import { ACTIVITY_KINDS } from '../../db/schema/index.ts';
-import { loadDemoDataIfEmpty } from '../../db/seed/index.ts';
-import { openDb, type Db } from '../../src/lib/db.ts';
-import { makePeriod, localIsoDate } from '../../src/lib/reports/period.ts';
-import { loadReport } from '../../src/lib/reports/report.ts';
-import { formatTime } from '../../src/lib/time.ts';
+import { ACTIVITY_KINDS } from '#db/schema/index.ts';
+import { loadDemoDataIfEmpty } from '#db/seed/index.ts';
+import { openDb, type Db } from '#lib/db.ts';
+import { makePeriod, localIsoDate } from '#lib/reports/period.ts';
+import { loadReport } from '#lib/reports/report.ts';
+import { formatTime } from '#lib/time.ts';
 
 
 function lastTwelveMonths() {

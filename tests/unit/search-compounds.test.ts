@@ -1,8 +1,8 @@
 import dictionary from 'dictionary-sv';
 import nspell from 'nspell';
 import { describe, expect, it } from 'vitest';
-import { compoundPartCounts, compoundParts, hunspellLexicon, splitCompound, type Lexicon } from '../../src/lib/search/compounds.ts';
-import { searchVersions } from '../../src/lib/search/index-text.ts';
+import { compoundPartCounts, compoundParts, hunspellLexicon, splitCompound, type Lexicon } from '#lib/search/compounds.ts';
+import { searchVersions } from '#lib/search/index-text.ts';
 
 // A tiny lexicon: headwords, and word forms = headword + up to three letters.
 function lexicon(stems: string[]): Lexicon {

@@ -2,17 +2,17 @@
 // the närvaro endpoint only), and what the editor starts with after a save, preview or conflict.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
-import { openDb, type Db } from '../../src/lib/db.ts';
-import { ideaPresence } from '../../db/schema/index.ts';
+import { openDb, type Db } from '#lib/db.ts';
+import { ideaPresence } from '#db/schema/index.ts';
 import { createTestUser } from '../helpers/users.ts';
-import { createGroup } from '../../src/lib/clusters/groups.ts';
-import { createIdea } from '../../src/lib/ideas/ideas.ts';
-import { getSection, saveSection } from '../../src/lib/ideas/revisions.ts';
-import { addComment } from '../../src/lib/ideas/comments.ts';
-import { heartbeat } from '../../src/lib/ideas/presence.ts';
-import { sectionByKey } from '../../src/lib/ideas/template.ts';
-import { editorStart, loadSectionPage } from '../../src/lib/ideas/section-view.ts';
-import { MARKER_LATEST, MARKER_MINE, MARKER_SPLIT, unresolvedConflictProblem } from '../../src/lib/ideas/merge.ts';
+import { createGroup } from '#lib/clusters/groups.ts';
+import { createIdea } from '#lib/ideas/ideas.ts';
+import { getSection, saveSection } from '#lib/ideas/revisions.ts';
+import { addComment } from '#lib/ideas/comments.ts';
+import { heartbeat } from '#lib/ideas/presence.ts';
+import { sectionByKey } from '#lib/ideas/template.ts';
+import { editorStart, loadSectionPage } from '#lib/ideas/section-view.ts';
+import { MARKER_LATEST, MARKER_MINE, MARKER_SPLIT, unresolvedConflictProblem } from '#lib/ideas/merge.ts';
 
 let db: Db;
 let anna: { id: number; name: string };

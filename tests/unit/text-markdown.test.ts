@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../src/lib/text/markdown.ts';
-import { emphasisDelimiters, markdownDepth, markdownProblem, MARKDOWN_MAX_DEPTH } from '../../src/lib/text/markdown-limits.ts';
-import { calendarText } from '../../src/lib/activities/calendar.ts';
+import { renderMarkdown } from '#lib/text/markdown.ts';
+import { emphasisDelimiters, markdownDepth, markdownProblem, MARKDOWN_MAX_DEPTH } from '#lib/text/markdown-limits.ts';
+import { calendarText } from '#lib/activities/calendar.ts';
 
 describe('Markdown limits', () => {
   it('measures nesting and emphasis the way marked would recurse and pair', () => {

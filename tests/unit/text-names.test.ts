@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseName, personNameProblem } from '../../src/lib/text/names.ts';
+import { normaliseName, personNameProblem } from '#lib/text/names.ts';
 
 describe('person names', () => {
   it('accepts real names in many scripts', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { countLabel, plural } from '../../src/lib/text/plural.ts';
-import { retryAfterText } from '../../src/lib/auth/rate-limit.ts';
-import { kindAndTitle } from '../../src/lib/activities/kinds.ts';
+import { countLabel, plural } from '#lib/text/plural.ts';
+import { retryAfterText } from '#lib/auth/rate-limit.ts';
+import { kindAndTitle } from '#lib/activities/kinds.ts';
 
 describe('one pluralisation helper (issue 16, point 19)', () => {
   it('uses the singular for exactly one and the plural otherwise', () => {
@@ -30,9 +30,9 @@ describe('activity kind in mails (issue 16, point 19)', () => {
 describe('activity mails name the kind once (issue 16, point 19)', () => {
   it('does not write "Nätverksträff: Nätverksträff:" in a reminder', async () => {
     const { freshDb, publishedActivity, user } = await import('./activities-fixtures.ts');
-    const { activityDates, outbox } = await import('../../db/schema/index.ts');
+    const { activityDates, outbox } = await import('#db/schema/index.ts');
     const { eq } = await import('drizzle-orm');
-    const { sendReminder } = await import('../../src/lib/activities/mails.ts');
+    const { sendReminder } = await import('#lib/activities/mails.ts');
     const db = freshDb();
     const activity = publishedActivity(db, { title: 'Nätverksträff: Samverkan en väg in', kind: 'network_meeting' });
     const dates = db.select().from(activityDates).where(eq(activityDates.activityId, activity.id)).all();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatRange, parseLocalDateTime, toLocalInputValue } from '../../src/lib/time.ts';
+import { formatDateTime, formatRange, parseLocalDateTime, toLocalInputValue } from '#lib/time.ts';
 
 describe('Europe/Stockholm time handling', () => {
   it('parses wall-clock time in winter (UTC+1) and summer (UTC+2)', () => {

@@ -3,7 +3,7 @@
 // page gathered itself (stateFromErrors). Rendered by the one ErrorSummary component. postedValues
 // gives back what the user typed (never passwords), so nothing is lost on error.
 import { isInputError } from 'astro:actions';
-import { swedishActionMessage } from '../../lib/http/action-errors.ts';
+import { swedishActionMessage } from '#lib/http/action-errors.ts';
 
 export interface FormState {
   /** Field name → first message. */

@@ -12,15 +12,15 @@ import {
   type LinkedGuide,
   type RegistrationQuestion,
   type User,
-} from '../../../db/schema/index.ts';
-import type { Db } from '../db.ts';
-import { versionedCache } from '../cache/versioned.ts';
-import { slugify } from '../text/slugify.ts';
-import { DomainError } from '../errors.ts';
+} from '#db/schema/index.ts';
+import type { Db } from '#lib/db.ts';
+import { versionedCache } from '#lib/cache/versioned.ts';
+import { slugify } from '#lib/text/slugify.ts';
+import { DomainError } from '#lib/errors.ts';
 import { sendActivityCancelled } from './mails.ts';
 import { promoteWaitlist } from './offers.ts';
 import { ACTIVE_STATUSES, seatsTaken } from './seats.ts';
-import { transaction } from '../tx.ts';
+import { transaction } from '#lib/tx.ts';
 
 export interface ActivityInput {
   title: string;

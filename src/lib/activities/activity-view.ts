@@ -1,7 +1,7 @@
 // What the activity page (/aktiviteter/<slug>) shows a visitor, as plain data: seats, the visitor's own
 // registration, whether and how they may register or nominate colleagues, and their certificate.
-import type { Db } from '../db.ts';
-import type { Activity, User } from '../../../db/schema/index.ts';
+import type { Db } from '#lib/db.ts';
+import type { Activity, User } from '#db/schema/index.ts';
 import { certificateStatus, type CertificateStatus } from './attendance.ts';
 import { can } from './permissions.ts';
 import { requiresApproval } from './kinds.ts';

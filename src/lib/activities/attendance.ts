@@ -1,11 +1,11 @@
 // Attendance per date, and the certificate a participant gets after attending every date.
 // Only days that have started can be checked in, and only attendance on days that have happened counts.
 import { and, asc, eq } from 'drizzle-orm';
-import { activityDates, attendance, registrations, type ActivityDate } from '../../../db/schema/index.ts';
-import type { Db } from '../db.ts';
-import { formatDateTime } from '../time.ts';
-import { DomainError } from '../errors.ts';
-import { transaction } from '../tx.ts';
+import { activityDates, attendance, registrations, type ActivityDate } from '#db/schema/index.ts';
+import type { Db } from '#lib/db.ts';
+import { formatDateTime } from '#lib/time.ts';
+import { DomainError } from '#lib/errors.ts';
+import { transaction } from '#lib/tx.ts';
 
 /** A date can be checked in from its start time on (not before the day has begun). */
 export function hasStarted(date: Pick<ActivityDate, 'startsAt'>, now = new Date()): boolean {

@@ -1,11 +1,11 @@
 // Seats at a glance for lists of activities: seats left, full (waitlist), and where the viewer stands.
 // Two prepared queries for the whole list (seat counts grouped by activity, the viewer's own registrations);
 // the ids go in as one JSON array, so the SQL text is the same for any list.
-import { countLabel } from '../text/plural.ts';
+import { countLabel } from '#lib/text/plural.ts';
 import { getTableName } from 'drizzle-orm';
-import { registrations, type Activity, type Registration, type RegistrationStatus } from '../../../db/schema/index.ts';
-import { statement } from '../cache/statements.ts';
-import type { Db } from '../db.ts';
+import { registrations, type Activity, type Registration, type RegistrationStatus } from '#db/schema/index.ts';
+import { statement } from '#lib/cache/statements.ts';
+import type { Db } from '#lib/db.ts';
 import { ACTIVE_STATUSES, SEAT_STATUSES, waitlistPosition } from './seats.ts';
 
 export interface Availability {

@@ -1,6 +1,6 @@
 // iCalendar files (RFC 5545) via the `ics` package: one VEVENT per activity date, times in UTC.
 import { createEvents, type EventAttributes } from 'ics';
-import type { Activity, ActivityDate } from '../../../db/schema/index.ts';
+import type { Activity, ActivityDate } from '#db/schema/index.ts';
 import { KIND_LABELS } from './kinds.ts';
 import { activityUrl, siteUrl } from './site.ts';
 

@@ -1,5 +1,5 @@
 // The words of the cancellation step, per registration status (one place for the page and its links).
-import type { RegistrationStatus } from '../../../db/schema/index.ts';
+import type { RegistrationStatus } from '#db/schema/index.ts';
 
 export interface CancellationWording {
   /** The link or button that leads to the confirmation step. */

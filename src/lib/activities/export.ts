@@ -1,10 +1,10 @@
 // CSV export of the participant list that Excel opens correctly: UTF-8 with BOM, semicolon separator, CRLF.
 import { stringify } from 'csv-stringify/sync';
 import { eq } from 'drizzle-orm';
-import { activities } from '../../../db/schema/index.ts';
-import type { Db } from '../db.ts';
+import { activities } from '#db/schema/index.ts';
+import type { Db } from '#lib/db.ts';
 import { normalizeQuestions } from './questions.ts';
-import { formatDateTime } from '../time.ts';
+import { formatDateTime } from '#lib/time.ts';
 import { REGISTRATION_STATUS_LABELS } from './kinds.ts';
 import { listParticipants } from './participants.ts';
 

@@ -1,6 +1,6 @@
 // Parsing of the activity form's date rows and lists (shared by the action's zod schema and its handler).
-import type { Activity, ActivityDate } from '../../../db/schema/index.ts';
-import { parseLocalDateTime, toLocalInputValue } from '../time.ts';
+import type { Activity, ActivityDate } from '#db/schema/index.ts';
+import { parseLocalDateTime, toLocalInputValue } from '#lib/time.ts';
 import { MAX_QUESTIONS, normalizeQuestions } from './questions.ts';
 
 /** A course may have many days; the form grows one row at a time ("Lägg till dag"). */

@@ -1,7 +1,7 @@
 // Background work of the activities domain, run in the server process: expire offers (and pass them on),
 // send reminders, purge sensitive answers. Every step is idempotent, so running it often or after a restart is safe.
 // Registered once at server start (src/lib/jobs.ts), never from a page.
-import type { Db } from '../db.ts';
+import type { Db } from '#lib/db.ts';
 import { expireDueOffers } from './offers.ts';
 import { sendDueReminders } from './reminders.ts';
 import { purgeSpecialNeeds } from './retention.ts';

@@ -1,4 +1,4 @@
-import { ACTIVITY_KINDS, type ActivityKind, type ActivityStatus, type RegistrationStatus } from '../../../db/schema/index.ts';
+import { ACTIVITY_KINDS, type ActivityKind, type ActivityStatus, type RegistrationStatus } from '#db/schema/index.ts';
 
 export { ACTIVITY_KINDS, type ActivityKind };
 

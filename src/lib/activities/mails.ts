@@ -1,10 +1,10 @@
 // Every activity mail, in Swedish. Each uses a dedupe key so no mail goes out twice for the same event,
 // also after a restart (the key is stored in the outbox).
-import type { Activity, ActivityDate, Registration, User } from '../../../db/schema/index.ts';
-import type { Db } from '../db.ts';
-import { sendMail } from '../mail/outbox.ts';
-import { composeMail } from '../mail/layout.ts';
-import { formatDateTime, formatRange } from '../time.ts';
+import type { Activity, ActivityDate, Registration, User } from '#db/schema/index.ts';
+import type { Db } from '#lib/db.ts';
+import { sendMail } from '#lib/mail/outbox.ts';
+import { composeMail } from '#lib/mail/layout.ts';
+import { formatDateTime, formatRange } from '#lib/time.ts';
 import { buildCalendar, type CalendarMethod } from './calendar.ts';
 import { KIND_LABELS, kindAndTitle } from './kinds.ts';
 import { activityUrl, siteUrl } from './site.ts';

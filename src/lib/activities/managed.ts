@@ -1,7 +1,7 @@
 // The shared start of the organiser pages (edit, participants, check-in): the activity must exist (404
 // otherwise) and the user must manage it (the gate then carries the 403 denial for the layout).
-import type { Db } from '../db.ts';
-import type { User } from '../../../db/schema/index.ts';
+import type { Db } from '#lib/db.ts';
+import type { User } from '#db/schema/index.ts';
 import { getActivityBySlug, type ActivityDetails } from './activities.ts';
 import { can } from './permissions.ts';
 

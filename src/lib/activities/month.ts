@@ -1,6 +1,6 @@
 // The month view of /aktiviteter: a Monday-first grid of Stockholm calendar days for one month, with every
 // activity date placed on the day it starts (a three-day course shows on three days).
-import { TIME_ZONE, parseLocalDateTime } from '../time.ts';
+import { TIME_ZONE, parseLocalDateTime } from '#lib/time.ts';
 
 export interface YearMonth {
   year: number;

@@ -1,6 +1,6 @@
 // "Mina anmälningar" on Mina sidor as plain data: coming registrations (with the place in line) and the
 // activities the member took part in, with whether a certificate can be fetched.
-import type { Db } from '../db.ts';
+import type { Db } from '#lib/db.ts';
 import { listMyRegistrations, type MyRegistration } from './registration.ts';
 import { certificateStatus } from './attendance.ts';
 import { ACTIVE_STATUSES } from './seats.ts';

@@ -1,12 +1,12 @@
 // 48-hour offers: when a seat frees, the first eligible person on the waitlist is offered it by mail. An offer
 // not accepted in time expires and passes on. Checked on access and by the periodic sweep (jobs.ts); idempotent.
 import { and, asc, eq, lte } from 'drizzle-orm';
-import { activityDates, registrations, users, type Activity } from '../../../db/schema/index.ts';
-import type { Db } from '../db.ts';
-import { DomainError } from '../errors.ts';
+import { activityDates, registrations, users, type Activity } from '#db/schema/index.ts';
+import type { Db } from '#lib/db.ts';
+import { DomainError } from '#lib/errors.ts';
 import { sendConfirmation, sendOffer, sendOfferExpired } from './mails.ts';
 import { firstEligibleWaitlisted, hasFreeSeat, loadActivity } from './seats.ts';
-import { transaction } from '../tx.ts';
+import { transaction } from '#lib/tx.ts';
 
 export const OFFER_HOURS = 48;
 const OFFER_MS = OFFER_HOURS * 60 * 60 * 1000;

@@ -1,10 +1,10 @@
 // Organiser views: the participant list with status, organisation and municipality, and figures per activity.
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { attendance, organisations, registrations, users, type Activity, type RegistrationStatus } from '../../../db/schema/index.ts';
-import type { Db } from '../db.ts';
+import { attendance, organisations, registrations, users, type Activity, type RegistrationStatus } from '#db/schema/index.ts';
+import type { Db } from '#lib/db.ts';
 import { ACTIVE_STATUSES } from './seats.ts';
-import { transaction } from '../tx.ts';
+import { transaction } from '#lib/tx.ts';
 import { sendMessageToParticipant } from './mails.ts';
 
 export interface Participant {

@@ -1,5 +1,5 @@
 // Who may do what with activities. Every page and action asks here; the rule lives in one place.
-import type { Activity, User } from '../../../db/schema/index.ts';
+import type { Activity, User } from '#db/schema/index.ts';
 import { allowsNominations } from './kinds.ts';
 
 type Actor = Pick<User, 'id' | 'role' | 'organisationId' | 'isContactPerson' | 'status'> | null | undefined;

@@ -1,7 +1,7 @@
 // Registration questions: typed (free text, one choice, several choices, yes/no), required or optional.
 // The organiser defines them in the activity form; members answer when they register; answers are stored as
 // { question, answer } text so the participant list and CSV show them as written.
-import { QUESTION_TYPES, type QuestionType, type RegistrationQuestion } from '../../../db/schema/index.ts';
+import { QUESTION_TYPES, type QuestionType, type RegistrationQuestion } from '#db/schema/index.ts';
 
 export { QUESTION_TYPES, type QuestionType, type RegistrationQuestion };
 

@@ -1,17 +1,17 @@
 // Registration: one per person and activity. The capacity check and the write happen in ONE synchronous
 // transaction, so capacity is never exceeded however many requests arrive at once.
-import { countLabel } from '../text/plural.ts';
+import { countLabel } from '#lib/text/plural.ts';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { activities, activityDates, organisations, registrations, users, type Activity, type Registration } from '../../../db/schema/index.ts';
-import type { Db } from '../db.ts';
-import { DomainError } from '../errors.ts';
-import { preparedQuery } from '../cache/statements.ts';
+import { activities, activityDates, organisations, registrations, users, type Activity, type Registration } from '#db/schema/index.ts';
+import type { Db } from '#lib/db.ts';
+import { DomainError } from '#lib/errors.ts';
+import { preparedQuery } from '#lib/cache/statements.ts';
 import { requiresApproval } from './kinds.ts';
 import { sendConfirmation, sendRegistrationCancelled, sendRequestDeclined, sendRequestReceived, sendWaitlisted } from './mails.ts';
 import { expireDueOffers, promoteWaitlist } from './offers.ts';
 import { ACTIVE_STATUSES, loadActivity, newcomerGetsSeat, nextWaitlistSeq, registrationClosedReason, waitlistPosition } from './seats.ts';
 import { notifyHostOfRequest } from './requests.ts';
-import { transaction } from '../tx.ts';
+import { transaction } from '#lib/tx.ts';
 
 export { waitlistPosition, seatsTaken, registrationClosedReason } from './seats.ts';
 export { acceptOffer, expireDueOffers, promoteWaitlist } from './offers.ts';

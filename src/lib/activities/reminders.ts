@@ -1,10 +1,10 @@
 // Reminder two days before the first date to everyone with a confirmed seat. Idempotent: the outbox dedupe key
 // (activity, person, start time) means a restart or a second sweep never sends it twice.
 import { and, asc, eq, gt, inArray, lte } from 'drizzle-orm';
-import { activities, activityDates, registrations, users } from '../../../db/schema/index.ts';
-import type { Db } from '../db.ts';
+import { activities, activityDates, registrations, users } from '#db/schema/index.ts';
+import type { Db } from '#lib/db.ts';
 import { sendReminder } from './mails.ts';
-import { transaction } from '../tx.ts';
+import { transaction } from '#lib/tx.ts';
 
 export const REMINDER_LEAD_MS = 2 * 24 * 60 * 60 * 1000;
 

@@ -1,8 +1,8 @@
 // Study-visit and job-shadowing requests seen from the host's side: who hears about a new request, and
 // which requests wait for an answer from a given person (shown with a count on their Mina sidor).
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
-import { activities, organisations, registrations, users, type Activity, type Registration, type User } from '../../../db/schema/index.ts';
-import type { Db } from '../db.ts';
+import { activities, organisations, registrations, users, type Activity, type Registration, type User } from '#db/schema/index.ts';
+import type { Db } from '#lib/db.ts';
 import { sendRequestToHost } from './mails.ts';
 import { can } from './permissions.ts';
 

@@ -1,7 +1,7 @@
 // Special-needs answers are sensitive: deleted 30 days after the activity ends.
 import { and, inArray, isNotNull, lt } from 'drizzle-orm';
-import { activities, registrations } from '../../../db/schema/index.ts';
-import type { Db } from '../db.ts';
+import { activities, registrations } from '#db/schema/index.ts';
+import type { Db } from '#lib/db.ts';
 
 export const SPECIAL_NEEDS_RETENTION_DAYS = 30;
 

@@ -1,9 +1,9 @@
 // Seat arithmetic shared by registration and offers. Call only inside a write transaction when the answer
 // decides a write: the count and the insert must see the same state.
 import { and, asc, count, eq, inArray, lte, max } from 'drizzle-orm';
-import { activities, registrations, users, type Activity } from '../../../db/schema/index.ts';
-import type { Db } from '../db.ts';
-import { formatDateTime } from '../time.ts';
+import { activities, registrations, users, type Activity } from '#db/schema/index.ts';
+import type { Db } from '#lib/db.ts';
+import { formatDateTime } from '#lib/time.ts';
 
 /** Statuses that hold a seat: a confirmed place, or an offer someone may still accept. */
 export const SEAT_STATUSES = ['confirmed', 'offered'] as const;

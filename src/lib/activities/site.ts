@@ -1,4 +1,4 @@
-import { siteUrl } from '../config.ts';
+import { siteUrl } from '#lib/config.ts';
 
 export { siteUrl };
 

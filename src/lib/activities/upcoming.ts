@@ -1,9 +1,9 @@
 // Upcoming published activities as plain objects, for the start page and guide pages.
-import { getDb, type Db } from '../db.ts';
+import { getDb, type Db } from '#lib/db.ts';
 import { listPublishedUpcoming } from './activities.ts';
 import { KIND_LABELS } from './kinds.ts';
 import { availabilityFor } from './availability.ts';
-import type { ActivityKind } from '../../../db/schema/index.ts';
+import type { ActivityKind } from '#db/schema/index.ts';
 
 export interface UpcomingActivity {
   slug: string;

@@ -2,8 +2,8 @@
 // auth actions. No answer reveals whether an e-mail address has an account: unknown addresses get the
 // same response (and take as long), and rate limits apply to addresses whether or not they exist.
 import { and, eq, inArray, ne } from 'drizzle-orm';
-import { sessions, users, type User } from '../../../db/schema/index.ts';
-import type { Db } from '../db.ts';
+import { sessions, users, type User } from '#db/schema/index.ts';
+import type { Db } from '#lib/db.ts';
 import { createEmailVerificationRequest, verifyEmailCode, type VerifyResult } from './email-verification.ts';
 import {
   sendAccountExistsMail,
@@ -17,7 +17,7 @@ import { hashPassword, passwordPolicyError, verifyAgainstDummy, verifyPassword }
 import { createPasswordResetToken, resetPasswordWithToken, validatePasswordResetToken } from './password-reset.ts';
 import { limits } from './rate-limit.ts';
 import { trustedDeviceId } from './trusted-device.ts';
-import { transaction } from '../tx.ts';
+import { transaction } from '#lib/tx.ts';
 
 export interface RequestContext {
   /** Public base URL for links in mails, e.g. "https://skaraborgsnatet.se". */

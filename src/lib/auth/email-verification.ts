@@ -1,11 +1,11 @@
 // E-mail verification with a one-time code (lucia-auth.com/email-verification/email-verification-codes).
 // A few open codes per user; only each code's SHA-256 is stored; codes expire and allow a few wrong guesses.
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import { emailVerificationRequests, users, type User } from '../../../db/schema/index.ts';
-import type { Db } from '../db.ts';
-import { organisationForEmail } from '../organisations/index.ts';
+import { emailVerificationRequests, users, type User } from '#db/schema/index.ts';
+import type { Db } from '#lib/db.ts';
+import { organisationForEmail } from '#lib/organisations/index.ts';
 import { constantTimeEqual, generateCode, normaliseCode, sha256Hex } from './tokens.ts';
-import { transaction } from '../tx.ts';
+import { transaction } from '#lib/tx.ts';
 
 export const VERIFICATION_CODE_LIFETIME_MS = 30 * 60 * 1000;
 export const VERIFICATION_MAX_ATTEMPTS = 5;

@@ -1,8 +1,8 @@
 // The account mails, all in Swedish. Links are built from the portal's public base URL.
-import { composeMail } from '../mail/layout.ts';
-import { sendMail } from '../mail/outbox.ts';
-import type { Db } from '../db.ts';
-import { formatTime } from '../time.ts';
+import { composeMail } from '#lib/mail/layout.ts';
+import { sendMail } from '#lib/mail/outbox.ts';
+import type { Db } from '#lib/db.ts';
+import { formatTime } from '#lib/time.ts';
 
 export function sendVerificationMail(db: Db, baseUrl: string, to: string, name: string, code: string, expiresAt: Date): void {
   const link = `${baseUrl}/verifiera?${new URLSearchParams({ e: to, kod: code })}`;

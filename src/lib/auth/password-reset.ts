@@ -1,12 +1,12 @@
 // Password reset by e-mail link (lucia-auth.com/password-reset): a random token, stored only as its
 // SHA-256, valid for an hour and for one use. A reset ends every session of the account.
 import { eq } from 'drizzle-orm';
-import { passwordResetTokens, users, type User } from '../../../db/schema/index.ts';
-import type { Db } from '../db.ts';
+import { passwordResetTokens, users, type User } from '#db/schema/index.ts';
+import type { Db } from '#lib/db.ts';
 import { markEmailVerified } from './email-verification.ts';
 import { invalidateAllSessions } from './session.ts';
 import { generateToken, sha256Hex } from './tokens.ts';
-import { transaction } from '../tx.ts';
+import { transaction } from '#lib/tx.ts';
 
 export const RESET_TOKEN_LIFETIME_MS = 60 * 60 * 1000;
 

@@ -7,10 +7,10 @@
 //                manages organisations, reads the outbox
 //
 // Only active users have any rights. Nobody changes their own role or status (no lock-outs).
-import type { Role, User, UserStatus } from '../../../db/schema/index.ts';
+import type { Role, User, UserStatus } from '#db/schema/index.ts';
 
 /** The stored roles and account statuses, for forms and filters (pages take them from here, not the schema). */
-export { ROLES, USER_STATUSES } from '../../../db/schema/index.ts';
+export { ROLES, USER_STATUSES } from '#db/schema/index.ts';
 
 export const ROLE_LABELS: Record<Role, string> = { member: 'Medlem', coordinator: 'Samordnare', admin: 'Administratör' };
 /** The role in URLs (the member list's `?roll=`): Swedish, as before the roles were stored in English. */

@@ -2,7 +2,7 @@
 // State lives in memory: the portal runs as one Node process. A bucket starts full; each attempt
 // takes a token; tokens come back one per refill interval. When empty, the caller is told when the
 // next token arrives, so the user can be told when to try again.
-import { countLabel } from '../text/plural.ts';
+import { countLabel } from '#lib/text/plural.ts';
 
 export interface RateLimitResult {
   allowed: boolean;

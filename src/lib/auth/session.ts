@@ -3,8 +3,8 @@
 import { eq, lte, sql } from 'drizzle-orm';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { sessions, users, type Session, type User } from '../../../db/schema/index.ts';
-import type { Db } from '../db.ts';
+import { sessions, users, type Session, type User } from '#db/schema/index.ts';
+import type { Db } from '#lib/db.ts';
 
 export const SESSION_COOKIE = 'session';
 const DAY_MS = 24 * 60 * 60 * 1000;

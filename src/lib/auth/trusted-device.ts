@@ -4,10 +4,10 @@
 // trusted for that account; the owner's own browser still gets in with the right password.
 import { and, desc, eq, gt, inArray } from 'drizzle-orm';
 import type { AstroCookies } from 'astro';
-import { trustedDevices } from '../../../db/schema/index.ts';
-import type { Db } from '../db.ts';
+import { trustedDevices } from '#db/schema/index.ts';
+import type { Db } from '#lib/db.ts';
 import { generateToken, sha256Hex } from './tokens.ts';
-import { transaction } from '../tx.ts';
+import { transaction } from '#lib/tx.ts';
 
 export const DEVICE_COOKIE = 'enhet';
 const LIFETIME_MS = 180 * 24 * 60 * 60 * 1000;

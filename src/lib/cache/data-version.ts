@@ -2,7 +2,7 @@
 // total_changes() counts the rows this connection (the server's one connection) changed; PRAGMA data_version
 // changes when another connection (a backup restore, a script) commits. Two prepared statements, microseconds.
 import type Database from 'better-sqlite3';
-import type { Db } from '../db.ts';
+import type { Db } from '#lib/db.ts';
 
 const statements = new WeakMap<Database.Database, { id: number; changes: Database.Statement; version: Database.Statement }>();
 let connections = 0;

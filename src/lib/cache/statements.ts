@@ -1,7 +1,7 @@
 // Hot read queries as better-sqlite3 statements prepared once per connection (no query building and no
 // re-preparing per request). The SQL texts are constants in the code, so the cache is bounded by them.
 import type Database from 'better-sqlite3';
-import type { Db } from '../db.ts';
+import type { Db } from '#lib/db.ts';
 
 const prepared = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 

@@ -2,7 +2,7 @@
 // was computed at, so the write that changes the data is what invalidates it (no write path needs to know
 // about the cache). Bounded with lru-cache: by entry count, and by size when `sizeOf` is given.
 import { LRUCache } from 'lru-cache';
-import type { Db } from '../db.ts';
+import type { Db } from '#lib/db.ts';
 import { dataVersion } from './data-version.ts';
 
 export interface VersionedCacheOptions<V> {

@@ -1,9 +1,9 @@
 // Loads a group (and idea) for a request and applies can(): pages and actions share this, so a
 // route can never forget the membership check.
 import { eq } from 'drizzle-orm';
-import { ideas, type ClusterGroup, type ClusterMembership, type Idea, type User } from '../../../db/schema/index.ts';
-import type { Db } from '../db.ts';
-import { getIdea } from '../ideas/ideas.ts';
+import { ideas, type ClusterGroup, type ClusterMembership, type Idea, type User } from '#db/schema/index.ts';
+import type { Db } from '#lib/db.ts';
+import { getIdea } from '#lib/ideas/ideas.ts';
 import { can, type ClusterAction } from './permissions.ts';
 import { getGroupBySlug, getGroupById, getMembership } from './groups.ts';
 

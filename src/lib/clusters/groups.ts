@@ -9,14 +9,14 @@ import {
   type ClusterMembership,
   type JoinMode,
   type MemberRole,
-} from '../../../db/schema/index.ts';
-import type { Db } from '../db.ts';
-import { preparedQuery } from '../cache/statements.ts';
-import { sendMail } from '../mail/outbox.ts';
-import { composeMail } from '../mail/layout.ts';
-import { slugify } from '../text/slugify.ts';
-import { DomainError } from '../errors.ts';
-import { transaction } from '../tx.ts';
+} from '#db/schema/index.ts';
+import type { Db } from '#lib/db.ts';
+import { preparedQuery } from '#lib/cache/statements.ts';
+import { sendMail } from '#lib/mail/outbox.ts';
+import { composeMail } from '#lib/mail/layout.ts';
+import { slugify } from '#lib/text/slugify.ts';
+import { DomainError } from '#lib/errors.ts';
+import { transaction } from '#lib/tx.ts';
 
 export function getGroupBySlug(db: Db, slug: string): ClusterGroup | undefined {
   return db.select().from(clusterGroups).where(eq(clusterGroups.slug, slug)).get();

@@ -1,7 +1,7 @@
 // What the group management page (/klustergrupper/<slug>/hantera) shows, as plain data: the members,
 // the requests to answer and the invitations still open, and the settings form's values.
-import type { Db } from '../db.ts';
-import type { ClusterGroup } from '../../../db/schema/index.ts';
+import type { Db } from '#lib/db.ts';
+import type { ClusterGroup } from '#db/schema/index.ts';
 import { listMembers } from './groups.ts';
 
 export interface GroupSettings {

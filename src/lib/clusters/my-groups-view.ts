@@ -1,9 +1,9 @@
 // "Mina klustergrupper" on Mina sidor as plain data: the member's groups with their project ideas, and
 // the invitations and requests still waiting.
-import type { ClusterGroup, Idea } from '../../../db/schema/index.ts';
-import type { Db } from '../db.ts';
+import type { ClusterGroup, Idea } from '#db/schema/index.ts';
+import type { Db } from '#lib/db.ts';
 import { groupsForUser } from './groups.ts';
-import { ideasForGroups } from '../ideas/ideas.ts';
+import { ideasForGroups } from '#lib/ideas/ideas.ts';
 
 type Row = ReturnType<typeof groupsForUser>[number];
 

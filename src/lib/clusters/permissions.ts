@@ -5,8 +5,8 @@
 // leads, handle requests) but do not read private drafts unless they are members themselves — which
 // is visible to everyone on the group page. Once a lead shares an idea that is "redo för utlysning"
 // (or later), every logged-in active member may read it, read-only.
-import type { IdeaStatus, JoinMode, MemberRole, MembershipStatus, Role, UserStatus } from '../../../db/schema/index.ts';
-import { SHAREABLE_STATUSES } from '../ideas/template.ts';
+import type { IdeaStatus, JoinMode, MemberRole, MembershipStatus, Role, UserStatus } from '#db/schema/index.ts';
+import { SHAREABLE_STATUSES } from '#lib/ideas/template.ts';
 
 export type ClusterAction =
   | 'group:list'

@@ -2,9 +2,9 @@
 // the idea? One prepared statement feeding the same can() rule as pages and actions, because it runs
 // for every change a writer sends.
 import type Database from 'better-sqlite3';
-import type { Db } from '../db.ts';
-import type { IdeaStatus, MemberRole, MembershipStatus, Role, UserStatus } from '../../../db/schema/index.ts';
-import { can } from '../clusters/permissions.ts';
+import type { Db } from '#lib/db.ts';
+import type { IdeaStatus, MemberRole, MembershipStatus, Role, UserStatus } from '#db/schema/index.ts';
+import { can } from '#lib/clusters/permissions.ts';
 
 interface Row {
   userId: number;

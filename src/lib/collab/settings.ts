@@ -1,5 +1,5 @@
 // Tunables of live co-writing, from the configuration (src/lib/config.ts; README's configuration table).
-import { config } from '../config.ts';
+import { config } from '#lib/config.ts';
 
 export const COLLAB_PATH = '/samskrivning';
 

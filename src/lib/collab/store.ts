@@ -1,7 +1,7 @@
 // SQLite persistence of live section documents: Yjs updates are appended one per transaction before
 // they are passed on (so an acknowledged update is on disk), and compacted into one snapshot row.
-import type { Db } from '../db.ts';
-import { transaction } from '../tx.ts';
+import type { Db } from '#lib/db.ts';
+import { transaction } from '#lib/tx.ts';
 
 export interface StoredState {
   updates: Uint8Array[];

@@ -9,15 +9,15 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
-import type { Db } from '../db.ts';
-import { SESSION_COOKIE, sessionIdFromToken, validateSessionToken } from '../auth/session.ts';
-import { ideaAccessById } from '../clusters/access.ts';
-import { getSection } from '../ideas/revisions.ts';
-import { sectionByKey } from '../ideas/template.ts';
-import { heartbeat } from '../ideas/presence.ts';
+import type { Db } from '#lib/db.ts';
+import { SESSION_COOKIE, sessionIdFromToken, validateSessionToken } from '#lib/auth/session.ts';
+import { ideaAccessById } from '#lib/clusters/access.ts';
+import { getSection } from '#lib/ideas/revisions.ts';
+import { sectionByKey } from '#lib/ideas/template.ts';
+import { heartbeat } from '#lib/ideas/presence.ts';
 import { LiveSection, MESSAGE_AWARENESS, MESSAGE_SYNC, type Peer } from './live-section.ts';
 import { COLLAB_PATH, collabSettings } from './settings.ts';
-import { configuredSiteUrl } from '../config.ts';
+import { configuredSiteUrl } from '#lib/config.ts';
 import { mayStillEdit } from './recheck.ts';
 
 /** Close codes the editor island understands (4000–4999 are free for applications). */
@@ -151,18 +151,29 @@ export function createCollabServer(getDb: () => Db): CollabServer {
 
   // Removed members, ended sessions and finished ideas are noticed even from silent connections;
   // presence rows are refreshed so the idea page lists live writers too.
-  const sweep = setInterval(() => safely(() => {
-    const db = getDb();
-    const now = Date.now();
-    for (const c of [...connections]) {
-      if (!stillAllowed(c)) drop(c, CLOSE_FORBIDDEN, 'Behörighet saknas');
-      else {
-        c.checkedAt = now;
-        heartbeat(db, c.ideaId, c.userId, c.sectionKey);
+  // Runs only while someone is connected: the module is also loaded at build time (prerendering), where
+  // no timer may open the database.
+  let sweep: ReturnType<typeof setInterval> | undefined;
+  const startSweep = () => {
+    if (sweep) return;
+    sweep = setInterval(() => safely(() => {
+      if (connections.size === 0) {
+        clearInterval(sweep);
+        sweep = undefined;
+        return;
       }
-    }
-  }), collabSettings.recheckMs);
-  sweep.unref();
+      const db = getDb();
+      const now = Date.now();
+      for (const c of [...connections]) {
+        if (!stillAllowed(c)) drop(c, CLOSE_FORBIDDEN, 'Behörighet saknas');
+        else {
+          c.checkedAt = now;
+          heartbeat(db, c.ideaId, c.userId, c.sectionKey);
+        }
+      }
+    }), collabSettings.recheckMs);
+    sweep.unref();
+  };
 
   const handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): boolean => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -211,6 +222,7 @@ export function createCollabServer(getDb: () => Db): CollabServer {
         },
       };
       connections.add(c);
+      startSweep();
       live.peers.add(c);
       ws.binaryType = 'nodebuffer';
       ws.on('message', (data: Buffer) => safely(() => onMessage(c, new Uint8Array(data.buffer, data.byteOffset, data.byteLength))));

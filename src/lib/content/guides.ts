@@ -1,4 +1,4 @@
-import { slugify } from '../text/slugify.ts';
+import { slugify } from '#lib/text/slugify.ts';
 import { AUDIENCES, METHODS } from './taxonomy.ts';
 
 const WORDS_PER_MINUTE = 200;

@@ -1,4 +1,4 @@
-import { formatDate } from '../time.ts';
+import { formatDate } from '#lib/time.ts';
 
 const sek = new Intl.NumberFormat('sv-SE', { style: 'currency', currency: 'SEK', maximumFractionDigits: 0 });
 

@@ -2,7 +2,7 @@
 // Boundaries: Valmyndigheten, simplified by okfse/sweden-geojson (see README, "Karta").
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import boundaries from './skaraborg-kommuner.geo.json' with { type: 'json' };
-import { slugify } from '../text/slugify.ts';
+import { slugify } from '#lib/text/slugify.ts';
 
 export interface MunicipalityProperties {
   /** SCB municipality code, e.g. "1496". */

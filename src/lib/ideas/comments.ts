@@ -1,8 +1,8 @@
 // Threaded comments on a section: a thread is a first comment plus its replies (one level).
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import { ideaComments, ideaSections, users, type IdeaComment } from '../../../db/schema/index.ts';
-import type { Db } from '../db.ts';
-import { DomainError } from '../errors.ts';
+import { ideaComments, ideaSections, users, type IdeaComment } from '#db/schema/index.ts';
+import type { Db } from '#lib/db.ts';
+import { DomainError } from '#lib/errors.ts';
 import { DELETED_USER } from './revisions.ts';
 
 export function addComment(db: Db, input: { sectionId: number; authorId: number; body: string; parentId?: number | null }): IdeaComment {

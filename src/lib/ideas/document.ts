@@ -1,6 +1,6 @@
 // Loads everything an export or the print view shows, in one plain object.
-import type { Idea } from '../../../db/schema/index.ts';
-import type { Db } from '../db.ts';
+import type { Idea } from '#db/schema/index.ts';
+import type { Db } from '#lib/db.ts';
 import { listIdeaOrganisations, sectionsWithText, type SectionView } from './ideas.ts';
 import { STATUS_LABELS } from './template.ts';
 

@@ -3,7 +3,7 @@
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { createHash } from 'node:crypto';
 import { marked, type Token, type Tokens } from 'marked';
-import { markdownProblemKind } from '../text/markdown-limits.ts';
+import { markdownProblemKind } from '#lib/text/markdown-limits.ts';
 import type { IdeaDocument } from './document.ts';
 
 function inlineRuns(tokens: Token[] | undefined, style: { bold?: boolean; italics?: boolean } = {}): TextRun[] {

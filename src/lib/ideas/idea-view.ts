@@ -1,8 +1,8 @@
 // What the idea page (/klustergrupper/<slug>/ideer/<id>) shows, as plain data: the sections with their
 // text and open comments, the participating organisations (and those that can still be added), who has
 // the idea open, and whether it can be shared. Reading only.
-import type { Db } from '../db.ts';
-import type { Idea } from '../../../db/schema/index.ts';
+import type { Db } from '#lib/db.ts';
+import type { Idea } from '#db/schema/index.ts';
 import { openThreadCounts } from './comments.ts';
 import { allOrganisations, listIdeaOrganisations, sectionsWithText, type SectionView } from './ideas.ts';
 import { activePresence, type PresenceEntry } from './presence.ts';

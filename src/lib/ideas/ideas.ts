@@ -9,12 +9,12 @@ import {
   users,
   type Idea,
   type IdeaStatus,
-} from '../../../db/schema/index.ts';
-import type { Db } from '../db.ts';
-import { DomainError } from '../errors.ts';
-import { preparedQuery } from '../cache/statements.ts';
+} from '#db/schema/index.ts';
+import type { Db } from '#lib/db.ts';
+import { DomainError } from '#lib/errors.ts';
+import { preparedQuery } from '#lib/cache/statements.ts';
 import { SECTIONS, SHAREABLE_STATUSES, type SectionDefinition } from './template.ts';
-import { transaction } from '../tx.ts';
+import { transaction } from '#lib/tx.ts';
 
 export function createIdea(db: Db, input: { groupId: number; title: string; targetCall: string; createdById: number }): Idea {
   return transaction(db, () => {

@@ -1,7 +1,7 @@
 // Background work of the ideas domain: the daily comment digest. Registered once at server start
 // (src/lib/jobs.ts); every run is idempotent (one digest per member and Stockholm day).
-import type { Db } from '../db.ts';
-import { siteUrl } from '../activities/site.ts';
+import type { Db } from '#lib/db.ts';
+import { siteUrl } from '#lib/activities/site.ts';
 import { sendCommentDigests } from './notifications.ts';
 
 /** How often the server runs them (registered once at start in src/lib/jobs.ts). */

@@ -3,14 +3,14 @@
 // at once unless they chose none. Mails go through the outbox with dedupe keys, so retries and a
 // second digest run on the same day never send twice.
 import { and, asc, eq, gt, ne } from 'drizzle-orm';
-import { clusterGroups, clusterMemberships, ideaComments, ideaSections, ideas, users, type NotifyChoice } from '../../../db/schema/index.ts';
-import type { Db } from '../db.ts';
-import { composeMail } from '../mail/layout.ts';
-import { sendMail } from '../mail/outbox.ts';
-import { stockholmDay } from '../time.ts';
-import { countLabel } from '../text/plural.ts';
+import { clusterGroups, clusterMemberships, ideaComments, ideaSections, ideas, users, type NotifyChoice } from '#db/schema/index.ts';
+import type { Db } from '#lib/db.ts';
+import { composeMail } from '#lib/mail/layout.ts';
+import { sendMail } from '#lib/mail/outbox.ts';
+import { stockholmDay } from '#lib/time.ts';
+import { countLabel } from '#lib/text/plural.ts';
 import { sectionByKey } from './template.ts';
-import { transaction } from '../tx.ts';
+import { transaction } from '#lib/tx.ts';
 
 export const NOTIFY_LABELS: Record<NotifyChoice, string> = {
   each: 'Ett mejl för varje ny kommentar',

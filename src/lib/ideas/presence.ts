@@ -1,8 +1,8 @@
 // Who has an idea open right now. Browsers send a heartbeat at least every 15 s; an entry older
 // than PRESENCE_WINDOW_MS no longer counts.
 import { and, eq, gt } from 'drizzle-orm';
-import { ideaPresence, users } from '../../../db/schema/index.ts';
-import type { Db } from '../db.ts';
+import { ideaPresence, users } from '#db/schema/index.ts';
+import type { Db } from '#lib/db.ts';
 
 export const HEARTBEAT_MS = 10_000;
 export const PRESENCE_WINDOW_MS = 30_000;

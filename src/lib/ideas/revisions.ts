@@ -2,12 +2,12 @@
 // latest revision and the write happen in one synchronous transaction, so parallel saves are
 // serialised and none can overwrite another unnoticed.
 import { and, asc, desc, eq, gt, lte } from 'drizzle-orm';
-import { ideaSectionRevisions, ideaSections, ideas, users, type IdeaSection, type RevisionKind } from '../../../db/schema/index.ts';
-import type { Db } from '../db.ts';
-import { DomainError } from '../errors.ts';
+import { ideaSectionRevisions, ideaSections, ideas, users, type IdeaSection, type RevisionKind } from '#db/schema/index.ts';
+import type { Db } from '#lib/db.ts';
+import { DomainError } from '#lib/errors.ts';
 import { combineRegions, mergeRegions, normaliseText, threeWayMerge, type ConflictChoice, type MergeRegion } from './merge.ts';
 import { historyDiff, type DiffLine } from './word-diff.ts';
-import { transaction } from '../tx.ts';
+import { transaction } from '#lib/tx.ts';
 
 export const DELETED_USER = 'borttagen användare';
 

@@ -1,8 +1,8 @@
 // What the section editor page (/klustergrupper/<slug>/ideer/<id>/avsnitt/<key>) shows, as plain data:
 // the saved text, who is here, the comment threads, and what the editor starts with after a save,
 // preview or conflict. Reading only: presence is recorded by the närvaro endpoint, never on a GET.
-import type { Db } from '../db.ts';
-import type { Idea } from '../../../db/schema/index.ts';
+import type { Db } from '#lib/db.ts';
+import type { Idea } from '#db/schema/index.ts';
 import { listThreads, type Thread } from './comments.ts';
 import { sectionsWithText, type SectionView } from './ideas.ts';
 import { activePresence, type PresenceEntry } from './presence.ts';

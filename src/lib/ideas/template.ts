@@ -1,9 +1,9 @@
 // The project-idea template: thirteen sections that mirror how ESF-rådet assesses ESF+ applications
 // (see shared/esf-plus-application.md) and the structure of "Genomförandeplan Ung Arena".
-import type { IdeaStatus } from '../../../db/schema/index.ts';
+import type { IdeaStatus } from '#db/schema/index.ts';
 
 /** The stored idea statuses, join modes and comment-mail choices, for forms (pages take them from here, not the schema). */
-export { IDEA_STATUSES, JOIN_MODES, NOTIFY_CHOICES } from '../../../db/schema/index.ts';
+export { IDEA_STATUSES, JOIN_MODES, NOTIFY_CHOICES } from '#db/schema/index.ts';
 
 export interface SectionDefinition {
   key: string;

@@ -2,7 +2,7 @@
 // next time) or given up, and the last SMTP error.
 import type { OutboxMail } from './outbox.ts';
 import { deliveryState, MAX_ATTEMPTS } from './sender.ts';
-import { formatDateTime } from '../time.ts';
+import { formatDateTime } from '#lib/time.ts';
 
 export interface DeliveryStatus {
   state: ReturnType<typeof deliveryState>;

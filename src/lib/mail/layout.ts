@@ -1,4 +1,4 @@
-import { escapeHtml } from '../text/escape.ts';
+import { escapeHtml } from '#lib/text/escape.ts';
 
 /** Wraps paragraphs of plain text into the portal's simple HTML mail; returns both parts. */
 export function composeMail(paragraphs: string[], link?: { url: string; label: string }) {

@@ -2,9 +2,9 @@
 // leaves from here: the sender (src/lib/mail/sender.ts) delivers committed rows after the transaction, so
 // a rollback takes the mail back with everything else.
 import { count, desc, eq, or, sql } from 'drizzle-orm';
-import { outbox, type StoredAttachment } from '../../../db/schema/index.ts';
-import type { Db } from '../db.ts';
-import { config } from '../config.ts';
+import { outbox, type StoredAttachment } from '#db/schema/index.ts';
+import type { Db } from '#lib/db.ts';
+import { config } from '#lib/config.ts';
 
 export interface MailMessage {
   to: string;

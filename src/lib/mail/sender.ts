@@ -3,8 +3,8 @@
 // its error kept and the next one scheduled later (backoff) until the attempts run out. /admin/utkorg shows
 // all of it.
 import { and, asc, eq, isNull, lte } from 'drizzle-orm';
-import { outbox } from '../../../db/schema/index.ts';
-import type { Db } from '../db.ts';
+import { outbox } from '#db/schema/index.ts';
+import type { Db } from '#lib/db.ts';
 import { onMailQueued, type OutboxMail } from './outbox.ts';
 import type { MailTransport } from './transport.ts';
 

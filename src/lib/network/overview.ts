@@ -1,12 +1,12 @@
 // "Nätverket i Skaraborg": which municipalities and member organisations take part and what is coming
 // up where. Public: organisation names and published activities only, never people.
-import { countLabel } from '../text/plural.ts';
+import { countLabel } from '#lib/text/plural.ts';
 import { asc } from 'drizzle-orm';
-import { organisations } from '../../../db/schema/index.ts';
-import type { Db } from '../db.ts';
-import { listUpcomingActivities, type UpcomingActivity } from '../activities/upcoming.ts';
-import { MUNICIPALITIES, municipalityByName, type Municipality } from '../geo/municipalities.ts';
-import { MAP_PALETTE, mapGeometry, type ShadedMap } from '../geo/map.ts';
+import { organisations } from '#db/schema/index.ts';
+import type { Db } from '#lib/db.ts';
+import { listUpcomingActivities, type UpcomingActivity } from '#lib/activities/upcoming.ts';
+import { MUNICIPALITIES, municipalityByName, type Municipality } from '#lib/geo/municipalities.ts';
+import { MAP_PALETTE, mapGeometry, type ShadedMap } from '#lib/geo/map.ts';
 
 export interface NetworkMunicipality extends Municipality {
   organisations: string[];

@@ -2,12 +2,12 @@
 // belonging to another organisation (or to none) opens other participant lists, nominations and
 // quotas, so it only changes when a samordnare or admin approves a request. Until then nothing changes.
 import { and, asc, eq } from 'drizzle-orm';
-import { organisationChangeRequests, organisations, users, type OrganisationChangeRequest, type User } from '../../../db/schema/index.ts';
-import type { Db } from '../db.ts';
-import { composeMail } from '../mail/layout.ts';
-import { sendMail } from '../mail/outbox.ts';
+import { organisationChangeRequests, organisations, users, type OrganisationChangeRequest, type User } from '#db/schema/index.ts';
+import type { Db } from '#lib/db.ts';
+import { composeMail } from '#lib/mail/layout.ts';
+import { sendMail } from '#lib/mail/outbox.ts';
 import { getOrganisation } from './index.ts';
-import { transaction } from '../tx.ts';
+import { transaction } from '#lib/tx.ts';
 
 export type RequestChangeResult =
   | { ok: true; request: OrganisationChangeRequest }

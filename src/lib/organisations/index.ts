@@ -1,10 +1,10 @@
 // The directory of member organisations and the e-mail-domain rule for sign-ups.
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
-import { ORGANISATION_TYPES, organisations, type OrganisationType } from '../../../db/schema/index.ts';
-import type { Db } from '../db.ts';
-import { preparedQuery } from '../cache/statements.ts';
-import { slugify } from '../text/slugify.ts';
-import { transaction } from '../tx.ts';
+import { ORGANISATION_TYPES, organisations, type OrganisationType } from '#db/schema/index.ts';
+import type { Db } from '#lib/db.ts';
+import { preparedQuery } from '#lib/cache/statements.ts';
+import { slugify } from '#lib/text/slugify.ts';
+import { transaction } from '#lib/tx.ts';
 
 export const SKARABORG_MUNICIPALITIES = [
   'Essunga', 'Falköping', 'Grästorp', 'Gullspång', 'Götene', 'Hjo', 'Karlsborg', 'Lidköping',

@@ -5,7 +5,7 @@ import { parseHTML } from 'linkedom';
 import { formatInteger, formatDecimal } from './format.ts';
 import { cellValue, type ReportTable } from './tables.ts';
 import { SUPPRESSED_TEXT } from './suppression.ts';
-import { escapeHtml } from '../text/escape.ts';
+import { escapeHtml } from '#lib/text/escape.ts';
 
 const { document } = parseHTML('<!doctype html><html><body></body></html>');
 

@@ -1,9 +1,9 @@
 // Cluster groups and project ideas as they stand today: by problem area, by status, and the organisations
 // taking part in each idea. Counts of groups, ideas and organisations: no people, so nothing to suppress.
 import { asc, eq } from 'drizzle-orm';
-import { clusterGroups, ideaOrganisations, ideas, organisations, IDEA_STATUSES } from '../../../db/schema/index.ts';
-import type { Db } from '../db.ts';
-import { STATUS_LABELS } from '../ideas/template.ts';
+import { clusterGroups, ideaOrganisations, ideas, organisations, IDEA_STATUSES } from '#db/schema/index.ts';
+import type { Db } from '#lib/db.ts';
+import { STATUS_LABELS } from '#lib/ideas/template.ts';
 
 export interface AreaRow {
   area: string;

@@ -1,8 +1,8 @@
 // Reads the rows a report is computed from: held activities whose first date is in the period, their
 // dates, registrations (with the person's organisation) and attendance. No names of people leave here.
 import { and, eq, gte, inArray, lt } from 'drizzle-orm';
-import { activities, activityDates, type ActivityKind, type RegistrationStatus } from '../../../db/schema/index.ts';
-import type { Db } from '../db.ts';
+import { activities, activityDates, type ActivityKind, type RegistrationStatus } from '#db/schema/index.ts';
+import type { Db } from '#lib/db.ts';
 import type { Period } from './period.ts';
 
 export interface ActivityFact {

@@ -1,9 +1,9 @@
 // Participation figures for a period, computed from the facts alone (no database): per kind, method,
 // organisation, municipality and month, and course seats per organisation. Counts are exact here;
 // suppression happens when the figures are shown (tables.ts).
-import { ACTIVITY_KINDS, type ActivityKind } from '../../../db/schema/index.ts';
-import { KIND_LABELS } from '../activities/kinds.ts';
-import { MUNICIPALITIES, municipalityByName } from '../geo/municipalities.ts';
+import { ACTIVITY_KINDS, type ActivityKind } from '#db/schema/index.ts';
+import { KIND_LABELS } from '#lib/activities/kinds.ts';
+import { MUNICIPALITIES, municipalityByName } from '#lib/geo/municipalities.ts';
 import type { ReportFacts } from './facts.ts';
 import { localIsoDate, periodMonths, type Period } from './period.ts';
 import { roundHours } from './format.ts';

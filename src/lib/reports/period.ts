@@ -1,6 +1,6 @@
 // The report period: two local dates (Europe/Stockholm), both included. Default: this calendar year.
 import { z } from 'astro/zod';
-import { parseLocalDateTime, TIME_ZONE } from '../time.ts';
+import { parseLocalDateTime, TIME_ZONE } from '#lib/time.ts';
 
 export interface Period {
   /** "2026-01-01" */

@@ -1,4 +1,4 @@
 // Who may see reports: coordinators and administrators (aggregated figures about every organisation).
-import { isCoordinator } from '../auth/permissions.ts';
+import { isCoordinator } from '#lib/auth/permissions.ts';
 
 export const canViewReports = isCoordinator;

@@ -1,7 +1,7 @@
 // The /rapporter map: municipalities shaded by people reached in the period, with the same suppression
 // as the tables (1–4 people form their own class, "färre än 5").
-import { plural } from '../text/plural.ts';
-import { MAP_PALETTE, mapGeometry, type ShadedMap } from '../geo/map.ts';
+import { plural } from '#lib/text/plural.ts';
+import { MAP_PALETTE, mapGeometry, type ShadedMap } from '#lib/geo/map.ts';
 import { formatInteger } from './format.ts';
 import type { ReachRow } from './participation.ts';
 import { isSuppressed, SUPPRESSED_TEXT } from './suppression.ts';

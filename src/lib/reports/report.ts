@@ -1,6 +1,6 @@
 // The loader behind /rapporter and its exports: reads the period's facts and returns every table.
-import type { Db } from '../db.ts';
-import { versionedCache } from '../cache/versioned.ts';
+import type { Db } from '#lib/db.ts';
+import { versionedCache } from '#lib/cache/versioned.ts';
 import { loadClusterFigures } from './clusters.ts';
 import { loadReportFacts } from './facts.ts';
 import { computeParticipation, type ParticipationReport } from './participation.ts';

@@ -2,10 +2,10 @@
 // keys: sessions, codes and registrations are deleted ('cascade'), while text written in shared
 // documents stays with its author set to null ('set null'), which pages show as "borttagen användare".
 import { eq } from 'drizzle-orm';
-import { users, type User } from '../../../db/schema/index.ts';
-import type { Db } from '../db.ts';
-import { sendAccountDeletedMail } from '../auth/mails.ts';
-import { transaction } from '../tx.ts';
+import { users, type User } from '#db/schema/index.ts';
+import type { Db } from '#lib/db.ts';
+import { sendAccountDeletedMail } from '#lib/auth/mails.ts';
+import { transaction } from '#lib/tx.ts';
 
 export const DELETED_USER_LABEL = 'borttagen användare';
 

@@ -4,9 +4,9 @@
 // included automatically (see isOwnData), so data added by later features (registrations, group
 // memberships, texts) is exported without this module knowing those tables. Secrets are left out.
 import { eq } from 'drizzle-orm';
-import { users } from '../../../db/schema/index.ts';
-import type { Db } from '../db.ts';
-import { getOrganisation } from '../organisations/index.ts';
+import { users } from '#db/schema/index.ts';
+import type { Db } from '#lib/db.ts';
+import { getOrganisation } from '#lib/organisations/index.ts';
 
 /** Tables whose rows are secrets or bookkeeping rather than the member's data. */
 const SKIPPED_TABLES = new Set(['email_verification_requests', 'password_reset_tokens', 'trusted_devices', '__drizzle_migrations']);

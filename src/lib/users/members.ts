@@ -1,11 +1,11 @@
 // The member administration: list with search and filters, approval, status, role, contact person.
 // Permission checks happen in the caller through lib/auth/permissions.ts `can()`.
 import { and, asc, count, eq, or, sql, type SQL } from 'drizzle-orm';
-import { organisations, sessions, users, type Role, type User, type UserStatus } from '../../../db/schema/index.ts';
-import type { Db } from '../db.ts';
-import { preparedQuery } from '../cache/statements.ts';
-import { sendApprovedMail } from '../auth/mails.ts';
-import { transaction } from '../tx.ts';
+import { organisations, sessions, users, type Role, type User, type UserStatus } from '#db/schema/index.ts';
+import type { Db } from '#lib/db.ts';
+import { preparedQuery } from '#lib/cache/statements.ts';
+import { sendApprovedMail } from '#lib/auth/mails.ts';
+import { transaction } from '#lib/tx.ts';
 
 export interface MemberFilters {
   q?: string;

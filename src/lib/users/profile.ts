@@ -1,8 +1,8 @@
 // The member's own profile. The organisation is not part of it: it follows the verified e-mail
 // domain and changes only through an approved request (src/lib/organisations/change-requests.ts).
 import { eq } from 'drizzle-orm';
-import { users, type User } from '../../../db/schema/index.ts';
-import type { Db } from '../db.ts';
+import { users, type User } from '#db/schema/index.ts';
+import type { Db } from '#lib/db.ts';
 
 export interface ProfileInput {
   name: string;

@@ -1,9 +1,9 @@
 import type { APIRoute } from 'astro';
-import { getDb } from '../../lib/db.ts';
-import { siteUrl } from '../../lib/config.ts';
-import { getDates, listPublishedUpcoming } from '../../lib/activities/activities.ts';
-import { buildCalendar } from '../../lib/activities/calendar.ts';
-import { kindFromSlug } from '../../lib/activities/kinds.ts';
+import { getDb } from '#lib/db.ts';
+import { siteUrl } from '#lib/config.ts';
+import { getDates, listPublishedUpcoming } from '#lib/activities/activities.ts';
+import { buildCalendar } from '#lib/activities/calendar.ts';
+import { kindFromSlug } from '#lib/activities/kinds.ts';
 
 export const prerender = false;
 

@@ -1,10 +1,10 @@
 import type { APIRoute } from 'astro';
-import { endpointUser } from '../../guards.ts';
-import { getDb } from '../../lib/db.ts';
-import { parsePeriod } from '../../lib/reports/period.ts';
-import { canViewReports } from '../../lib/reports/permissions.ts';
-import { loadReport, tableById } from '../../lib/reports/report.ts';
-import { exportFileName, tableCsv } from '../../lib/reports/export.ts';
+import { endpointUser } from '#guards';
+import { getDb } from '#lib/db.ts';
+import { parsePeriod } from '#lib/reports/period.ts';
+import { canViewReports } from '#lib/reports/permissions.ts';
+import { loadReport, tableById } from '#lib/reports/report.ts';
+import { exportFileName, tableCsv } from '#lib/reports/export.ts';
 
 export const prerender = false;
 

@@ -5,12 +5,12 @@
 //   kursdeltagare  – member who attended every date of the course (may open the certificate)
 // The base `samordnare` has no organisation and created nothing, so the organiser pages are 403 for them.
 import { eq } from 'drizzle-orm';
-import { activities, activityDates, organisations, outbox } from '../../../db/schema/index.ts';
+import { activities, activityDates, organisations, outbox } from '#db/schema/index.ts';
 import { morning } from '../../helpers/local-time.ts';
-import type { Db } from '../../../src/lib/db.ts';
-import { createActivity, publishActivity, getDates, type ActivityInput } from '../../../src/lib/activities/activities.ts';
-import { register } from '../../../src/lib/activities/registration.ts';
-import { markAttendance } from '../../../src/lib/activities/attendance.ts';
+import type { Db } from '#lib/db.ts';
+import { createActivity, publishActivity, getDates, type ActivityInput } from '#lib/activities/activities.ts';
+import { register } from '#lib/activities/registration.ts';
+import { markAttendance } from '#lib/activities/attendance.ts';
 import type { AuthzCase, AuthzDomain, Outcome } from './types.ts';
 import { stockholmAt } from '../../helpers/clock.ts';
 

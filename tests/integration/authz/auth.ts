@@ -2,7 +2,7 @@
 // Actors: anonymous, medlem, samordnare, admin (base) and `avstangd`, a deactivated member whose
 // session must count for nothing.
 import { eq } from 'drizzle-orm';
-import { organisationChangeRequests, users } from '../../../db/schema/index.ts';
+import { organisationChangeRequests, users } from '#db/schema/index.ts';
 import type { AuthzCase, AuthzDomain, Outcome } from './types.ts';
 
 const everyone = { anonymous: 'ok', medlem: 'ok', samordnare: 'ok', admin: 'ok', avstangd: 'ok' } as const;

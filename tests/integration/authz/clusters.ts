@@ -2,11 +2,11 @@
 // Extra actors: `gruppmedlem` (member of group A), `gruppledare` (lead of group A) and `annangrupp`
 // (member of group B only). Group A's idea is private: everyone who is not a member of group A —
 // the other group's member, coordinators and admins included — gets 403 on every route and action.
-import { clusterMemberships, ideaComments, organisations } from '../../../db/schema/index.ts';
-import { createGroup } from '../../../src/lib/clusters/groups.ts';
-import { createIdea, setIdeaSharing, setIdeaStatus } from '../../../src/lib/ideas/ideas.ts';
-import { getSection, saveSection } from '../../../src/lib/ideas/revisions.ts';
-import type { Db } from '../../../src/lib/db.ts';
+import { clusterMemberships, ideaComments, organisations } from '#db/schema/index.ts';
+import { createGroup } from '#lib/clusters/groups.ts';
+import { createIdea, setIdeaSharing, setIdeaStatus } from '#lib/ideas/ideas.ts';
+import { getSection, saveSection } from '#lib/ideas/revisions.ts';
+import type { Db } from '#lib/db.ts';
 import type { AuthzCase, AuthzDomain, Outcome } from './types.ts';
 
 type Expect = Record<string, Outcome>;

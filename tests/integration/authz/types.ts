@@ -1,4 +1,4 @@
-import type { Db } from '../../../src/lib/db.ts';
+import type { Db } from '#lib/db.ts';
 
 /** What a request must lead to for an actor. */
 export type Outcome =

@@ -1,9 +1,9 @@
 import type { APIRoute } from 'astro';
-import { endpointUser } from '../../../guards.ts';
-import { getDb } from '../../../lib/db.ts';
-import { getActivityBySlug } from '../../../lib/activities/activities.ts';
-import { participantsCsv } from '../../../lib/activities/export.ts';
-import { can } from '../../../lib/activities/permissions.ts';
+import { endpointUser } from '#guards';
+import { getDb } from '#lib/db.ts';
+import { getActivityBySlug } from '#lib/activities/activities.ts';
+import { participantsCsv } from '#lib/activities/export.ts';
+import { can } from '#lib/activities/permissions.ts';
 
 export const prerender = false;
 

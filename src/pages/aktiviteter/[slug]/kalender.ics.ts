@@ -1,10 +1,10 @@
 import type { APIRoute } from 'astro';
-import { logInRedirect, textResponse } from '../../../guards.ts';
-import { getDb } from '../../../lib/db.ts';
-import { siteUrl } from '../../../lib/config.ts';
-import { getActivityBySlug } from '../../../lib/activities/activities.ts';
-import { buildCalendar } from '../../../lib/activities/calendar.ts';
-import { can } from '../../../lib/activities/permissions.ts';
+import { logInRedirect, textResponse } from '#guards';
+import { getDb } from '#lib/db.ts';
+import { siteUrl } from '#lib/config.ts';
+import { getActivityBySlug } from '#lib/activities/activities.ts';
+import { buildCalendar } from '#lib/activities/calendar.ts';
+import { can } from '#lib/activities/permissions.ts';
 
 export const prerender = false;
 

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { endpointUser } from '../../../guards.ts';
-import { getDb } from '../../../lib/db.ts';
-import { exportUserData } from '../../../lib/users/export.ts';
+import { endpointUser } from '#guards';
+import { getDb } from '#lib/db.ts';
+import { exportUserData } from '#lib/users/export.ts';
 
 export const prerender = false;
 

@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { loginUrlFor } from '../../../../../lib/auth/redirect.ts';
-import { can } from '../../../../../lib/auth/permissions.ts';
-import { getDb } from '../../../../../lib/db.ts';
-import { getOutboxMail } from '../../../../../lib/mail/outbox.ts';
+import { loginUrlFor } from '#lib/auth/redirect.ts';
+import { can } from '#lib/auth/permissions.ts';
+import { getDb } from '#lib/db.ts';
+import { getOutboxMail } from '#lib/mail/outbox.ts';
 
 export const prerender = false;
 

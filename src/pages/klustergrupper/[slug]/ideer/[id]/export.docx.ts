@@ -1,9 +1,9 @@
 import type { APIRoute } from 'astro';
-import { endpointUser } from '../../../../../guards.ts';
-import { getDb } from '../../../../../lib/db.ts';
-import { ideaAccessBySlug } from '../../../../../lib/clusters/access.ts';
-import { exportFileName, loadIdeaDocument } from '../../../../../lib/ideas/document.ts';
-import { ideaToDocx } from '../../../../../lib/ideas/export-docx.ts';
+import { endpointUser } from '#guards';
+import { getDb } from '#lib/db.ts';
+import { ideaAccessBySlug } from '#lib/clusters/access.ts';
+import { exportFileName, loadIdeaDocument } from '#lib/ideas/document.ts';
+import { ideaToDocx } from '#lib/ideas/export-docx.ts';
 
 export const prerender = false;
 

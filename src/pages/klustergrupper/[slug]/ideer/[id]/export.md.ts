@@ -1,9 +1,9 @@
 import type { APIRoute } from 'astro';
-import { endpointUser } from '../../../../../guards.ts';
-import { getDb } from '../../../../../lib/db.ts';
-import { ideaAccessBySlug } from '../../../../../lib/clusters/access.ts';
-import { exportFileName, loadIdeaDocument } from '../../../../../lib/ideas/document.ts';
-import { ideaToMarkdown } from '../../../../../lib/ideas/export-markdown.ts';
+import { endpointUser } from '#guards';
+import { getDb } from '#lib/db.ts';
+import { ideaAccessBySlug } from '#lib/clusters/access.ts';
+import { exportFileName, loadIdeaDocument } from '#lib/ideas/document.ts';
+import { ideaToMarkdown } from '#lib/ideas/export-markdown.ts';
 
 export const prerender = false;
 

@@ -1,11 +1,11 @@
 // Presence: GET lists who has the idea open; POST (heartbeat, form field "section") records the
 // viewer first. Only group members report presence; shared readers may read the list.
-import { endpointUser } from '../../../../../guards.ts';
+import { endpointUser } from '#guards';
 import type { APIRoute } from 'astro';
-import { getDb } from '../../../../../lib/db.ts';
-import { ideaAccessBySlug } from '../../../../../lib/clusters/access.ts';
-import { activePresence, heartbeat } from '../../../../../lib/ideas/presence.ts';
-import { sectionByKey } from '../../../../../lib/ideas/template.ts';
+import { getDb } from '#lib/db.ts';
+import { ideaAccessBySlug } from '#lib/clusters/access.ts';
+import { activePresence, heartbeat } from '#lib/ideas/presence.ts';
+import { sectionByKey } from '#lib/ideas/template.ts';
 
 export const prerender = false;
 
