@@ -24,9 +24,10 @@ const { benchCowritingBurst } = await import('./cowriting-burst.mjs');
 const { benchReports, createReportFixtures, printReports, reportPath } = await import('./reports.mjs');
 const { benchLiveCowriting } = await import('./live-cowriting.mjs');
 // `npm run bench -- live` runs only the live co-writing run (against the same production build);
-// `npm run bench -- pages` only the start time, the pages against the floor and the memory (for profiling work).
+// `npm run bench -- pages` only the start time, the pages against the floor and the memory (for profiling work);
+// `npm run bench -- static` only the static files beside bare node:http.
 const only = process.argv[2] ?? null;
-if (only !== null && only !== 'live' && only !== 'pages') throw new Error(`Unknown part "${only}": use live or pages`);
+if (only !== null && !['live', 'pages', 'static'].includes(only)) throw new Error(`Unknown part "${only}": use live, pages or static`);
 
 const guides = Number(process.env.BENCH_GUIDES ?? 200);
 const results = {
@@ -70,7 +71,7 @@ try {
     results.liveCowriting = await benchLiveCowriting(server, db, { clients: Number(process.env.BENCH_LIVE_CLIENTS ?? 20), edits: Number(process.env.BENCH_LIVE_EDITS ?? 200) });
     printLiveCowriting(results.liveCowriting);
   } else {
-  if (only === null) {
+  if (only === null || only === 'static') {
   const guideHtml = (await httpGet(`${server.url}/guider/supported-employment`)).body.toString();
   const css = /href="(\/_astro\/[^"]+\.css)"/.exec(guideHtml)?.[1];
   if (!css) throw new Error('No stylesheet link on the guide page');
@@ -83,7 +84,9 @@ try {
   }
   // The reports' year (500 held activities, 10,000 registrations) is in place before the pages run, so
   // /rapporter is measured over it here and again by the reports benchmark below.
-  const reportFx = createReportFixtures(db);
+  let reportFx;
+  if (only !== 'static') {
+  reportFx = createReportFixtures(db);
   results.floor = await benchAgainstFloor(server, [
     { name: 'Aktiviteter (200), anonymous', path: '/aktiviteter', cookie: '', title: 'Aktiviteter' },
     { name: 'Mina sidor', path: '/mina-sidor', cookie: fx.viewerCookie, title: 'Mina sidor' },
@@ -93,6 +96,7 @@ try {
   ]);
   printFloor(results.floor);
   splitAfterPages = await memoryOf(server);
+  }
   if (only === null) {
   results.registrationBurst = await benchRegistrationBurst(server, db, { members: 1000, seats: 50 });
   printRegistration(results.registrationBurst);
@@ -109,7 +113,7 @@ try {
   if (only !== 'live') results.memory.split = { 'after start': splitAfterStart, 'after pages': splitAfterPages, 'after all': await memoryOf(server) };
   printMemory(results.memory);
   failed =
-    only === 'live' ? !results.liveCowriting.pass : only === 'pages' ? false : !results.registrationBurst.pass || !results.cowritingBurst.pass || !results.liveCowriting.pass;
+    only === 'live' ? !results.liveCowriting.pass : only === 'pages' || only === 'static' ? false : !results.registrationBurst.pass || !results.cowritingBurst.pass || !results.liveCowriting.pass;
 } finally {
   db?.$client.close();
   await server.stop();
