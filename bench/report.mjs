@@ -65,7 +65,7 @@ export function printLiveCowriting(r) {
 export function printMemory(m) {
   console.log(`\nServer memory (goal ≤ 150 MB after the whole bench): after start ${m.afterStartMb} MB, after the load runs ${m.afterLoadMb} MB (peak ${m.peakMb} MB) – ${goal(m.afterLoadMb <= 150)}`);
   const split = (x) => `rss ${x.rss}, heap ${x.heapUsed}/${x.heapTotal}, external ${x.external}, array buffers ${x.arrayBuffers}`;
-  for (const [label, x] of Object.entries(m.split ?? {})) console.log(`  ${label.padEnd(12)} ${split(x)} (MB)`);
+  for (const [label, x] of Object.entries(m.split ?? {})) if (x) console.log(`  ${label.padEnd(12)} ${split(x)} (MB)`);
 }
 
 export function printStaticFiles(rows) {
