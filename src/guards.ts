@@ -13,6 +13,9 @@ import type { RequestContext } from './lib/auth/accounts.ts';
 import { formatTime } from './lib/time.ts';
 import { siteUrl } from './lib/config.ts';
 import { DomainError, httpStatus, type Denial } from './lib/errors.ts';
+import { getDb, type Db } from './lib/db.ts';
+import { findManagedActivity } from './lib/activities/managed.ts';
+import type { ActivityDetails } from './lib/activities/activities.ts';
 
 export type { Denial } from './lib/errors.ts';
 
@@ -138,6 +141,20 @@ export function guardPage(page: PageContext, options: GuardOptions = {}): Respon
 export function refuse(page: Pick<AstroGlobal, 'response'>, gate: PageGate, denial: Denial): PageGate {
   page.response.status = denial.status;
   return { ...gate, denied: denial };
+}
+
+/**
+ * The organiser pages' start (edit, participants, check-in): log-in redirect, 404 when the activity does not
+ * exist, and a gate carrying `message` as its 403 when the user does not manage it.
+ */
+export function guardManagedActivity(page: PageContext & Pick<AstroGlobal, 'params'>, message: string): Response | { db: Db; gate: PageGate; found: ActivityDetails; allowed: boolean } {
+  const guard = guardPage(page);
+  if (guard instanceof Response) return guard;
+  const db = getDb();
+  const managed = findManagedActivity(db, guard.user, page.params.slug!);
+  if (!managed) return new Response(null, { status: 404 });
+  const gate = managed.allowed ? guard : refuse(page, guard, { status: 403, message });
+  return { db, gate, found: managed.found, allowed: !gate.denied };
 }
 
 function denialFor(user: User, options: GuardOptions): Denial | null {
