@@ -5,11 +5,14 @@ import * as Y from 'yjs';
 import type { IncomingMessage } from 'node:http';
 import { eq } from 'drizzle-orm';
 import { openDb, type Db } from '#lib/db.ts';
-import { ideaSectionRevisions, ideaSectionUpdates } from '#db/schema/index.ts';
+import { ideaSectionRevisions, ideaSectionUpdates, ideas } from '#db/schema/index.ts';
 import { createTestUser } from '../helpers/users.ts';
 import { createGroup } from '#lib/clusters/groups.ts';
 import { createIdea } from '#lib/ideas/ideas.ts';
-import { getSection, restoreRevision, saveSection } from '#lib/ideas/revisions.ts';
+import { getSection, restoreRevision, saveSection, sectionHistory } from '#lib/ideas/revisions.ts';
+import { loadIdeaDocument } from '#lib/ideas/document.ts';
+import { ideaToMarkdown } from '#lib/ideas/export-markdown.ts';
+import { nameList } from '#lib/text/name-list.ts';
 import { LiveSection, type Peer } from '#lib/collab/live-section.ts';
 import { revisionContributors } from '#lib/collab/store.ts';
 import { replaceText } from '#lib/collab/text-change.ts';
@@ -105,6 +108,33 @@ describe('LiveSection', () => {
     expect(revisionContributors(db, id)).toEqual(['Anna Lind', 'Bo Ek']);
     expect(live.writeRevision()).toBeNull();
     expect(revisions()).toHaveLength(2);
+  });
+
+  it('shows every contributor of a live revision in the history; form saves and restores name only their author, and export has the live text', () => {
+    const cecilia = createTestUser(db, { name: 'Åsa Öberg', email: 'asa@exempel.se' });
+    const live = open();
+    const [a, b, c] = [peer(anna), peer(bo), peer(cecilia)];
+    for (const p of [a, b, c]) live.peers.add(p);
+    live.doc.transact(() => live.text.insert(0, 'Bo. '), b);
+    live.doc.transact(() => live.text.insert(0, 'Åsa. '), c);
+    live.doc.transact(() => live.text.insert(live.text.length, ' Anna.'), a);
+    const liveId = live.writeRevision()!;
+    // The next live revision starts a new list: only who wrote since.
+    live.doc.transact(() => live.text.insert(0, 'Igen. '), b);
+    const secondId = live.writeRevision()!;
+    const formId = (saveSection(db, { sectionId, authorId: anna.id, baseRevisionId: secondId, text: 'Formulärtext.' }) as { revisionId: number }).revisionId;
+    const restoredId = restoreRevision(db, { sectionId, revisionId: liveId, authorId: bo.id });
+    const history = new Map(sectionHistory(db, sectionId).map((h) => [h.id, h]));
+    expect(history.get(liveId)!.contributors).toEqual(['Anna Lind', 'Bo Ek', 'Åsa Öberg']);
+    expect(history.get(secondId)!.contributors).toEqual(['Bo Ek']);
+    expect(history.get(formId)!.contributors).toEqual([]);
+    expect(history.get(restoredId)).toMatchObject({ contributors: [], kind: 'restore', restoredFromId: liveId, authorName: 'Bo Ek', isLatest: true });
+    expect(history.get(restoredId)!.text).toBe('Åsa. Bo. ' + START + ' Anna.');
+    expect(history.get(revisions()[0]!.id)!.contributors).toEqual([]);
+    // Export reads the current revision: the restored live text.
+    const idea = db.select().from(ideas).where(eq(ideas.id, ideaId)).get()!;
+    expect(ideaToMarkdown(loadIdeaDocument(db, idea, 'Live'))).toContain('Åsa. Bo. ' + START + ' Anna.');
+    expect(nameList(history.get(liveId)!.contributors)).toBe('Anna Lind, Bo Ek och Åsa Öberg');
   });
 
   it('merges a form save into the live text and keeps live edits not yet in a revision', () => {

@@ -2,7 +2,7 @@
 // latest revision and the write happen in one synchronous transaction, so parallel saves are
 // serialised and none can overwrite another unnoticed.
 import { and, asc, desc, eq, gt, lte } from 'drizzle-orm';
-import { ideaSectionRevisions, ideaSections, ideas, users, type IdeaSection, type RevisionKind } from '#db/schema/index.ts';
+import { ideaRevisionContributors, ideaSectionRevisions, ideaSections, ideas, users, type IdeaSection, type RevisionKind } from '#db/schema/index.ts';
 import type { Db } from '#lib/db.ts';
 import { DomainError } from '#lib/errors.ts';
 import { combineRegions, mergeRegions, normaliseText, threeWayMerge, type ConflictChoice, type MergeRegion } from './merge.ts';
@@ -161,9 +161,26 @@ export interface HistoryEntry {
   createdAt: Date;
   kind: RevisionKind;
   restoredFromId: number | null;
+  /** Everyone who wrote a revision made by live co-writing, by name (empty for form saves and restores). */
+  contributors: string[];
   text: string;
   diff: DiffLine[];
   isLatest: boolean;
+}
+
+/** Contributor names per revision of one section (live co-writing records them), sorted by name. */
+function contributorsBySection(db: Db, sectionId: number): Map<number, string[]> {
+  const rows = db
+    .select({ revisionId: ideaRevisionContributors.revisionId, name: users.name })
+    .from(ideaRevisionContributors)
+    .innerJoin(ideaSectionRevisions, eq(ideaRevisionContributors.revisionId, ideaSectionRevisions.id))
+    .innerJoin(users, eq(ideaRevisionContributors.userId, users.id))
+    .where(eq(ideaSectionRevisions.sectionId, sectionId))
+    .all();
+  const map = new Map<number, string[]>();
+  for (const r of rows) map.set(r.revisionId, [...(map.get(r.revisionId) ?? []), r.name]);
+  for (const names of map.values()) names.sort((a, b) => a.localeCompare(b, 'sv'));
+  return map;
 }
 
 /** Newest first: author (or "borttagen användare"), time and a word-marked line diff against the previous revision. */
@@ -176,12 +193,14 @@ export function sectionHistory(db: Db, sectionId: number): HistoryEntry[] {
     .orderBy(desc(ideaSectionRevisions.id))
     .all();
   const byId = new Map(rows.map((r) => [r.rev.id, r.rev.text]));
+  const contributors = contributorsBySection(db, sectionId);
   return rows.map((r, i) => ({
     id: r.rev.id,
     authorName: r.rev.authorId === null ? DELETED_USER : (r.authorName ?? DELETED_USER),
     createdAt: r.rev.createdAt,
     kind: r.rev.kind,
     restoredFromId: r.rev.restoredFromId,
+    contributors: contributors.get(r.rev.id) ?? [],
     text: r.rev.text,
     diff: historyDiff(r.rev.previousRevisionId ? (byId.get(r.rev.previousRevisionId) ?? '') : '', r.rev.text),
     isLatest: i === 0,
