@@ -340,6 +340,8 @@ export const clusters = {
       const section = sectionFor(idea.id, input.sectionKey);
       const comment = run(() => addCommentLib(getDb(), { sectionId: section.id, authorId: user.id, body: input.body, parentId: input.parentId ?? null }));
       notifyNewComment(getDb(), comment.id, context.url.origin);
+      // Everyone with the section open sees it at once (they fetch the thread; the socket carries only ids).
+      collab().commentPosted(idea.id, section.key, comment.parentId ?? comment.id, comment.id);
       return { commentId: comment.id };
     },
   }),

@@ -110,7 +110,7 @@ export function discoverActions(): string[] {
 
 /** WebSocket endpoints (the live co-writing server attached in scripts/serve.mjs). */
 export function discoverSockets(): string[] {
-  return [`socket:${COLLAB_PATH}/[ideaId]/[sectionKey]`];
+  return [`socket:${COLLAB_PATH}/[ideaId]/[sectionKey]`, `socket:${COLLAB_PATH}/[ideaId]`];
 }
 
 async function loadDomains(): Promise<AuthzDomain[]> {

@@ -2,6 +2,8 @@
 // `GET /samskrivning/<ideaId>/<sectionKey>` upgrades when the session cookie belongs to a member who
 // may edit that idea (idea:edit, decided by the idea's group — the name grants nothing) and the
 // Origin is the portal's. Messages speak the y-websocket protocol (sync + awareness).
+// `GET /samskrivning/<ideaId>` (no section) is the idea channel (idea-channel.ts): members of the idea's
+// group (idea:comment) hear who is in the idea and new comments, pushed by the server.
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, WebSocket } from 'ws';
@@ -14,11 +16,12 @@ import { SESSION_COOKIE, sessionIdFromToken, validateSessionToken } from '#lib/a
 import { ideaAccessById } from '#lib/clusters/access.ts';
 import { getSection } from '#lib/ideas/revisions.ts';
 import { sectionByKey } from '#lib/ideas/template.ts';
-import { heartbeat } from '#lib/ideas/presence.ts';
+import { HEARTBEAT_MS, heartbeat, leavePresence } from '#lib/ideas/presence.ts';
 import { LiveSection, MESSAGE_AWARENESS, MESSAGE_SYNC, type Peer } from './live-section.ts';
 import { COLLAB_PATH, collabSettings } from './settings.ts';
 import { configuredSiteUrl } from '#lib/config.ts';
-import { mayStillEdit } from './recheck.ts';
+import { mayStill } from './recheck.ts';
+import { IdeaChannels, type Listener } from './idea-channel.ts';
 
 /** Close codes the editor island understands (4000–4999 are free for applications). */
 export const CLOSE_FORBIDDEN = 4403;
@@ -88,10 +91,16 @@ export interface CollabServer {
   afterRevisionChange(sectionId: number): void;
   /** Re-checks everyone connected to the group's ideas now (after a membership change). */
   membershipChanged(groupId: number): void;
+  /** Pushes the idea's presence list to its channel if it changed (after a heartbeat from a page without a socket). */
+  presenceChanged(ideaId: number): void;
+  /** Tells everyone with the section open that a comment was posted (they fetch the thread themselves). */
+  commentPosted(ideaId: number, sectionKey: string, threadId: number, commentId: number): void;
   /** Writes every live document's revision and closes all connections. */
   shutdown(): void;
   /** Number of open connections (for the benchmark and tests). */
   connections(): number;
+  /** Number of open idea channels (for tests). */
+  listeners(): number;
 }
 
 export function createCollabServer(getDb: () => Db): CollabServer {
@@ -99,8 +108,47 @@ export function createCollabServer(getDb: () => Db): CollabServer {
   let wss: WebSocketServer | undefined;
   const sections = new Map<number, LiveSection>();
   const connections = new Set<Connection>();
+  const channels = new IdeaChannels(getDb);
+  /** When each member's presence row was last refreshed by a live connection (`ideaId:userId` → ms). */
+  const beatAt = new Map<string, number>();
 
-  const stillAllowed = (c: Connection): boolean => mayStillEdit(getDb(), c.sessionId, c.userId, c.ideaId);
+  const stillAllowed = (c: Connection): boolean => mayStill(getDb(), c.sessionId, c.userId, c.ideaId, 'idea:edit');
+  const stillListening = (l: Listener): boolean => mayStill(getDb(), l.sessionId, l.userId, l.ideaId, 'idea:comment');
+
+  /**
+   * Where a member is in an idea, from their open connections: the section they write in or have open
+   * (a section wins over the idea page), null for the idea page, undefined when they have none.
+   */
+  const whereIs = (ideaId: number, userId: number): string | null | undefined => {
+    let where: string | null | undefined;
+    for (const c of connections) if (c.ideaId === ideaId && c.userId === userId) return c.sectionKey;
+    for (const l of channels.all()) if (l.ideaId === ideaId && l.userId === userId) where = l.sectionKey ?? where ?? null;
+    return where;
+  };
+
+  /** Brings the member's presence row in line with their connections (refreshed, or removed when they left) and tells the idea. */
+  const updatePresence = (ideaId: number, userId: number, now = Date.now()) => {
+    const db = getDb();
+    const where = whereIs(ideaId, userId);
+    const key = `${ideaId}:${userId}`;
+    if (where === undefined) {
+      leavePresence(db, ideaId, userId);
+      beatAt.delete(key);
+    } else {
+      heartbeat(db, ideaId, userId, where, new Date(now));
+      beatAt.set(key, now);
+    }
+    channels.publishPresence(ideaId);
+  };
+
+  const dropListener = (l: Listener, code: number, reason: string) => {
+    if (l.ws.readyState === WebSocket.OPEN || l.ws.readyState === WebSocket.CONNECTING) l.ws.close(code, reason);
+    leaveChannel(l);
+  };
+
+  const leaveChannel = (l: Listener) => {
+    if (channels.remove(l)) updatePresence(l.ideaId, l.userId);
+  };
 
   const drop = (c: Connection, code: number, reason: string) => {
     if (c.ws.readyState === WebSocket.OPEN || c.ws.readyState === WebSocket.CONNECTING) c.ws.close(code, reason);
@@ -110,6 +158,7 @@ export function createCollabServer(getDb: () => Db): CollabServer {
   const leave = (c: Connection) => {
     if (!connections.delete(c)) return;
     if (c.live.leave(c)) sections.delete(c.live.sectionId);
+    updatePresence(c.ideaId, c.userId);
   };
 
   const takeToken = (c: Connection, now: number): boolean => {
@@ -157,22 +206,50 @@ export function createCollabServer(getDb: () => Db): CollabServer {
   const startSweep = () => {
     if (sweep) return;
     sweep = setInterval(() => safely(() => {
-      if (connections.size === 0) {
+      if (connections.size === 0 && channels.count() === 0) {
         clearInterval(sweep);
         sweep = undefined;
         return;
       }
-      const db = getDb();
       const now = Date.now();
       for (const c of [...connections]) {
         if (!stillAllowed(c)) drop(c, CLOSE_FORBIDDEN, 'Behörighet saknas');
-        else {
-          c.checkedAt = now;
-          heartbeat(db, c.ideaId, c.userId, c.sectionKey);
-        }
+        else c.checkedAt = now;
       }
+      for (const l of channels.all()) {
+        if (!stillListening(l)) dropListener(l, CLOSE_FORBIDDEN, 'Behörighet saknas');
+        else l.checkedAt = now;
+      }
+      // Presence rows of everyone connected stay fresh (well inside the presence window) …
+      const people = new Set([...connections, ...channels.all()].map((x) => `${x.ideaId}:${x.userId}`));
+      for (const key of people) {
+        if (now - (beatAt.get(key) ?? 0) < HEARTBEAT_MS) continue;
+        const [ideaId, userId] = key.split(':').map(Number) as [number, number];
+        updatePresence(ideaId, userId, now);
+      }
+      // … and members seen only through a page without a socket drop out of the list when they stop.
+      for (const ideaId of channels.ideas()) channels.publishPresence(ideaId);
     }), collabSettings.recheckMs);
     sweep.unref();
+  };
+
+  const openChannel = (req: IncomingMessage, socket: Duplex, head: Buffer, token: string, user: Parameters<typeof ideaAccessById>[1], ideaId: number, sectionKey: string | null) => {
+    const access = ideaAccessById(getDb(), user, ideaId, 'idea:comment');
+    if (!access.ok) return refuse(socket, access.status, access.status === 404 ? 'Not Found' : 'Forbidden');
+    wss ??= new WebSocketServer({ noServer: true, maxPayload: collabSettings.maxMessageBytes });
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const l: Listener = { ws, sessionId: sessionIdFromToken(token), userId: user.id, ideaId, groupId: access.group.id, sectionKey, checkedAt: Date.now() };
+      channels.add(l);
+      startSweep();
+      // The channel only pushes: anything a client sends is refused.
+      ws.on('message', () => safely(() => dropListener(l, CLOSE_BAD_MESSAGE, 'Kanalen tar inte emot meddelanden')));
+      ws.on('close', () => safely(() => leaveChannel(l)));
+      ws.on('error', () => safely(() => leaveChannel(l)));
+      safely(() => {
+        updatePresence(ideaId, user.id);
+        channels.publishPresence(ideaId, l);
+      });
+    });
   };
 
   const handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): boolean => {
@@ -185,7 +262,13 @@ export function createCollabServer(getDb: () => Db): CollabServer {
     const { user } = token ? validateSessionToken(db, token) : { user: null };
     if (!user || !token) return refuse(socket, 401, 'Unauthorized'), true;
     const ideaId = Number(ideaPart);
-    if (rest.length > 0 || !Number.isInteger(ideaId) || !sectionKey || !sectionByKey(sectionKey)) return refuse(socket, 404, 'Not Found'), true;
+    if (!Number.isInteger(ideaId) || ideaId <= 0) return refuse(socket, 404, 'Not Found'), true;
+    if (sectionKey === undefined) {
+      const where = url.searchParams.get('avsnitt');
+      if (where !== null && !sectionByKey(where)) return refuse(socket, 404, 'Not Found'), true;
+      return openChannel(req, socket, head, token, user, ideaId, where), true;
+    }
+    if (rest.length > 0 || !sectionKey || !sectionByKey(sectionKey)) return refuse(socket, 404, 'Not Found'), true;
     const access = ideaAccessById(db, user, ideaId, 'idea:edit');
     if (!access.ok) return refuse(socket, access.status, access.status === 404 ? 'Not Found' : 'Forbidden'), true;
     const section = getSection(db, ideaId, sectionKey);
@@ -228,7 +311,7 @@ export function createCollabServer(getDb: () => Db): CollabServer {
       ws.on('message', (data: Buffer) => safely(() => onMessage(c, new Uint8Array(data.buffer, data.byteOffset, data.byteLength))));
       ws.on('close', () => safely(() => leave(c)));
       ws.on('error', () => safely(() => leave(c)));
-      heartbeat(db, ideaId, user.id, sectionKey);
+      safely(() => updatePresence(ideaId, user.id, now));
 
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MESSAGE_SYNC);
@@ -258,13 +341,25 @@ export function createCollabServer(getDb: () => Db): CollabServer {
     },
     membershipChanged(groupId) {
       for (const c of [...connections]) if (c.groupId === groupId && !stillAllowed(c)) drop(c, CLOSE_FORBIDDEN, 'Behörighet saknas');
+      for (const l of channels.all()) if (l.groupId === groupId && !stillListening(l)) dropListener(l, CLOSE_FORBIDDEN, 'Behörighet saknas');
+    },
+    presenceChanged(ideaId) {
+      safely(() => channels.publishPresence(ideaId));
+    },
+    commentPosted(ideaId, sectionKey, threadId, commentId) {
+      safely(() => channels.commentPosted(ideaId, sectionKey, threadId, commentId));
     },
     shutdown() {
       clearInterval(sweep);
+      for (const l of channels.all()) {
+        channels.remove(l);
+        l.ws.close(CLOSE_GOING_AWAY, 'Servern startar om');
+      }
       for (const c of [...connections]) drop(c, CLOSE_GOING_AWAY, 'Servern startar om');
       for (const live of sections.values()) live.close();
       sections.clear();
     },
     connections: () => connections.size,
+    listeners: () => channels.count(),
   };
 }

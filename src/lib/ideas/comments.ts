@@ -96,3 +96,8 @@ export function openThreadCounts(db: Db, sectionIds: number[]): Map<number, numb
   for (const r of rows) map.set(r.sectionId, (map.get(r.sectionId) ?? 0) + 1);
   return map;
 }
+
+/** One thread of the section (its first comment's id), as listThreads shows it; undefined when it is not there. */
+export function findThread(db: Db, sectionId: number, threadId: number): Thread | undefined {
+  return listThreads(db, sectionId).find((t) => t.id === threadId);
+}

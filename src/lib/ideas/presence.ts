@@ -1,4 +1,5 @@
-// Who has an idea open right now. Browsers send a heartbeat at least every 15 s; an entry older
+// Who has an idea open right now. Live connections (src/lib/collab) keep their row fresh and remove it
+// when the last one closes; pages without a socket send a heartbeat every HEARTBEAT_MS. An entry older
 // than PRESENCE_WINDOW_MS no longer counts.
 import { and, eq, gt } from 'drizzle-orm';
 import { ideaPresence, users } from '#db/schema/index.ts';
@@ -12,6 +13,11 @@ export function heartbeat(db: Db, ideaId: number, userId: number, sectionKey: st
     .values({ ideaId, userId, sectionKey, lastSeenAt: now })
     .onConflictDoUpdate({ target: [ideaPresence.ideaId, ideaPresence.userId], set: { sectionKey, lastSeenAt: now } })
     .run();
+}
+
+/** Someone left the idea (their last live connection closed): they no longer count at once. */
+export function leavePresence(db: Db, ideaId: number, userId: number): void {
+  db.delete(ideaPresence).where(and(eq(ideaPresence.ideaId, ideaId), eq(ideaPresence.userId, userId))).run();
 }
 
 export interface PresenceEntry {

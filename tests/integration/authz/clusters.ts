@@ -63,6 +63,7 @@ const domain: AuthzDomain = {
     const shared = createIdea(d, { groupId: groupA.id, title: 'Delad matrisidé', targetCall: '', createdById: lead.id });
     setIdeaStatus(d, shared.id, 'ready');
     setIdeaSharing(d, { ...shared, status: 'ready' }, true);
+    const sharedComment = d.insert(ideaComments).values({ sectionId: getSection(d, shared.id, 'problemformulering')!.id, authorId: lead.id, body: 'En kommentar i den delade idén.' }).returning().get();
 
     return {
       params: {
@@ -74,6 +75,7 @@ const domain: AuthzDomain = {
         revisionOld: String(r1.revisionId),
         revisionLatest: String(r2.revisionId),
         commentId: String(comment.id),
+        sharedCommentId: String(sharedComment.id),
         requestId: String(requestId),
         extraMembership: String(extraId),
         removableMembership: String(removableId),
@@ -104,6 +106,13 @@ const domain: AuthzDomain = {
     // Live co-writing socket (issue 13): only members who may edit the idea; a shared idea's readers may not write.
     { route: 'socket:/samskrivning/[ideaId]/[sectionKey]', method: 'UPGRADE', path: '/samskrivning/{ideaA}/problemformulering', expect: groupMembers as AuthzCase['expect'] },
     { route: 'socket:/samskrivning/[ideaId]/[sectionKey]', method: 'UPGRADE', path: '/samskrivning/{sharedIdea}/budget', expect: groupMembers as AuthzCase['expect'] },
+    // The idea channel (live presence and comments): members of the idea's group only, as the section page.
+    { route: 'socket:/samskrivning/[ideaId]', method: 'UPGRADE', path: '/samskrivning/{ideaA}', expect: groupMembers as AuthzCase['expect'] },
+    { route: 'socket:/samskrivning/[ideaId]', method: 'UPGRADE', path: '/samskrivning/{ideaA}?avsnitt=problemformulering', expect: groupMembers as AuthzCase['expect'] },
+    { route: 'socket:/samskrivning/[ideaId]', method: 'UPGRADE', path: '/samskrivning/{sharedIdea}', expect: groupMembers as AuthzCase['expect'] },
+    // One comment thread as a fragment (fetched when a comment arrives live).
+    page('/klustergrupper/[slug]/ideer/[id]/avsnitt/[key]/kommentarer/[thread]', groupMembers, `${IDEA}/avsnitt/problemformulering/kommentarer/{commentId}`),
+    page('/klustergrupper/[slug]/ideer/[id]/avsnitt/[key]/kommentarer/[thread]', groupMembers, `${SHARED}/avsnitt/problemformulering/kommentarer/{sharedCommentId}`),
 
     action('createGroup', coordinators, { name: 'Matrisens nya grupp', problemArea: 'Behörighet', description: 'En grupp som skapas av behörighetsmatrisen.', joinMode: 'closed', leadEmails: '{leadEmail}' }),
     action('updateGroup', managers, { groupId: '{groupA}', name: 'Matrisgrupp A', problemArea: 'Behörighet', description: 'Grupp för behörighetsmatrisen.', joinMode: 'request' }),

@@ -1,11 +1,13 @@
 // Presence: GET lists who has the idea open; POST (heartbeat, form field "section") records the
-// viewer first. Only group members report presence; shared readers may read the list.
+// viewer first. Only group members report presence; shared readers may read the list. Pages with a
+// live idea channel (src/lib/collab/idea-channel.ts) need neither; this is their fallback without a socket.
 import { endpointUser } from '#guards';
 import type { APIRoute } from 'astro';
 import { getDb } from '#lib/db.ts';
 import { ideaAccessBySlug } from '#lib/clusters/access.ts';
 import { activePresence, heartbeat } from '#lib/ideas/presence.ts';
 import { sectionByKey } from '#lib/ideas/template.ts';
+import { collab } from '#lib/collab/index.ts';
 
 export const prerender = false;
 
@@ -33,6 +35,8 @@ function handle(report: boolean): APIRoute {
         section = null;
       }
       heartbeat(db, access.idea.id, user.id, section);
+      // Members with the idea open over a socket hear of it at once.
+      collab().presenceChanged(access.idea.id);
     }
     return json({ present: activePresence(db, access.idea.id) });
   };
