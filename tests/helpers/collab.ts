@@ -98,3 +98,43 @@ export async function waitFor(check: () => boolean, timeoutMs = 5000, label = 'c
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+export interface ChannelClient {
+  ws: WebSocket;
+  /** Every JSON message the server pushed, in order. */
+  messages: Array<Record<string, unknown>>;
+  closes: Array<{ code: number; reason: string }>;
+  opened: Promise<void>;
+  /** The latest presence list pushed: `name@section` (`name@` on the idea page), sorted. */
+  presence(): string[] | undefined;
+  close(): void;
+}
+
+/** The idea channel (`/samskrivning/<ideaId>[?avsnitt=key]`) as a browser page opens it. */
+export function channelClient(baseUrl: string, path: string, token: string | null, origin = baseUrl): ChannelClient {
+  const headers: Record<string, string> = { origin };
+  if (token) headers.cookie = `${SESSION_COOKIE}=${token}`;
+  const ws = new WebSocket(baseUrl.replace(/^http/, 'ws') + path, { headers });
+  const messages: ChannelClient['messages'] = [];
+  const closes: ChannelClient['closes'] = [];
+  ws.on('message', (data, isBinary) => {
+    if (!isBinary) messages.push(JSON.parse(String(data)) as Record<string, unknown>);
+  });
+  ws.on('close', (code, reason) => closes.push({ code, reason: String(reason) }));
+  ws.on('error', () => undefined);
+  const opened = new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)));
+  });
+  return {
+    ws,
+    messages,
+    closes,
+    opened,
+    presence() {
+      const last = messages.filter((m) => m.type === 'presence').at(-1) as { present: Array<{ name: string; sectionKey: string | null }> } | undefined;
+      return last?.present.map((p) => `${p.name}@${p.sectionKey ?? ''}`).sort();
+    },
+    close: () => ws.close(),
+  };
+}

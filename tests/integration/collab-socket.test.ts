@@ -1,15 +1,16 @@
 // Live co-writing over the WebSocket (issue 13): who may open a section's socket, two writers
 // converging, the revision written when writing pauses (with both contributors), a removed member
-// cut off, and saves made outside the live document (form, restore) reaching it.
+// cut off, and saves made outside the live document (form, restore) reaching it. The idea channel:
+// presence and new comments pushed to members, the thread fragment a page fetches, who may listen.
 import { describe, expect, it, beforeAll } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { useServer, type RunningServer } from '../helpers/server.ts';
 import { createTestUser } from '../helpers/users.ts';
-import { liveClient, sessionFor, upgradeStatus, waitFor } from '../helpers/collab.ts';
+import { channelClient, liveClient, sessionFor, upgradeStatus, waitFor, type ChannelClient } from '../helpers/collab.ts';
 import { Client } from '../helpers/http.ts';
 import { loginAs } from '../helpers/users.ts';
 import type { Db } from '#lib/db.ts';
-import { clusterMemberships, ideaSectionRevisions } from '#db/schema/index.ts';
+import { clusterMemberships, ideaComments, ideaPresence, ideaSectionRevisions } from '#db/schema/index.ts';
 import { createGroup } from '#lib/clusters/groups.ts';
 import { createIdea } from '#lib/ideas/ideas.ts';
 import { getSection, saveSection } from '#lib/ideas/revisions.ts';
@@ -24,6 +25,9 @@ let cecilia: TestUser;
 let outsider: TestUser;
 let ideaId = 0;
 let membershipCecilia = 0;
+let ideaPath = '';
+let doris: TestUser;
+let membershipDoris = 0;
 const START = 'Första raden.\n\nAndra raden.\n\nTredje raden.';
 
 useServer((ctx) => ({ server, db } = ctx), { env: { COLLAB_IDLE_MS: '700' } });
@@ -32,12 +36,15 @@ beforeAll(() => {
   bo = createTestUser(db, { name: 'Bo Berg' });
   cecilia = createTestUser(db, { name: 'Cecilia Carlsson' });
   outsider = createTestUser(db, { name: 'Olle Utanför' });
+  doris = createTestUser(db, { name: 'Doris Dahl' });
   const group = createGroup(db, { name: 'Samskrivarna', problemArea: 'Samskrivning', description: 'Grupp som skriver tillsammans i realtid.', joinMode: 'request', leadEmails: [anna.email], createdById: anna.id });
   db.insert(clusterMemberships).values({ groupId: group.id, userId: bo.id, role: 'member', status: 'active' }).run();
   membershipCecilia = db.insert(clusterMemberships).values({ groupId: group.id, userId: cecilia.id, role: 'member', status: 'active' }).returning().get().id;
   createGroup(db, { name: 'Andra gruppen', problemArea: 'Annat', description: 'En annan grupp med egna idéer.', joinMode: 'closed', leadEmails: [outsider.email], createdById: outsider.id });
+  membershipDoris = db.insert(clusterMemberships).values({ groupId: group.id, userId: doris.id, role: 'member', status: 'active' }).returning().get().id;
   const idea = createIdea(db, { groupId: group.id, title: 'Live-idén', targetCall: '', createdById: anna.id });
   ideaId = idea.id;
+  ideaPath = `/klustergrupper/${group.slug}/ideer/${idea.id}`;
   const section = getSection(db, idea.id, 'problemformulering')!;
   saveSection(db, { sectionId: section.id, authorId: anna.id, baseRevisionId: 0, text: START });
 });
@@ -141,5 +148,106 @@ describe('membership', () => {
       c.destroy();
       a.destroy();
     }
+  });
+});
+
+describe('idea channel', () => {
+  const channel = (user: TestUser, section: string | null = null) =>
+    channelClient(server.url, `/samskrivning/${ideaId}${section ? `?avsnitt=${section}` : ''}`, sessionFor(db, user.id));
+  const same = (a: string[] | undefined, b: string[]) => JSON.stringify(a) === JSON.stringify(b);
+  const comments = (c: ChannelClient) => c.messages.filter((m) => m.type === 'comment');
+
+  it('pushes who is in the idea and in which section the moment someone arrives, moves or leaves', async () => {
+    db.delete(ideaPresence).run(); // earlier form saves left presence rows
+    const a = channel(anna);
+    await a.opened;
+    await waitFor(() => same(a.presence(), ['Anna Andersson@']), 3000, 'own presence');
+    const b = channel(bo, 'budget');
+    await waitFor(() => same(a.presence(), ['Anna Andersson@', 'Bo Berg@budget']), 3000, 'Bo arrives in Budget');
+    // Writing in a section (its document socket) is where one is.
+    const w = liveClient(server.url, room(), sessionFor(db, bo.id));
+    await w.synced;
+    await waitFor(() => same(a.presence(), ['Anna Andersson@', 'Bo Berg@problemformulering']), 3000, 'Bo writes in Problemformulering');
+    w.destroy();
+    await waitFor(() => same(a.presence(), ['Anna Andersson@', 'Bo Berg@budget']), 3000, 'Bo back in Budget');
+    b.close();
+    await waitFor(() => same(a.presence(), ['Anna Andersson@']), 3000, 'Bo leaves at once, not after the presence window');
+    // A page without a socket reports through the närvaro endpoint, and that is pushed too.
+    const page = new Client(server.url);
+    loginAs(page, db, doris.id);
+    const res = await page.post(`${ideaPath}/narvaro`, { section: 'syfte-och-mal' });
+    expect(res.status).toBe(200);
+    await res.body?.cancel();
+    await waitFor(() => same(a.presence(), ['Anna Andersson@', 'Doris Dahl@syfte-och-mal']), 3000, 'heartbeat pushed');
+    const pushes = a.messages.filter((m) => m.type === 'presence').length;
+    a.close();
+    expect(pushes).toBeGreaterThanOrEqual(6);
+  });
+
+  it('tells everyone with the section open about a new comment or reply, and no one else; the thread fragment is the page’s own, escaped', async () => {
+    const inSection = channel(anna, 'problemformulering');
+    const otherSection = channel(anna, 'budget');
+    const ideaPage = channel(bo);
+    await Promise.all([inSection.opened, otherSection.opened, ideaPage.opened]);
+    const bos = new Client(server.url);
+    loginAs(bos, db, bo.id);
+    const body = '<script>alert(1)</script> & <b>fet</b> – se @Anna';
+    const res = await bos.post('/_actions/clusters.addComment', { ideaId: String(ideaId), sectionKey: 'problemformulering', body });
+    await res.body?.cancel();
+    await waitFor(() => comments(inSection).length === 1, 3000, 'comment pushed');
+    const first = db.select().from(ideaComments).where(eq(ideaComments.body, body)).get()!;
+    expect(comments(inSection)[0]).toEqual({ type: 'comment', sectionKey: 'problemformulering', threadId: first.id, commentId: first.id });
+    const annas = new Client(server.url);
+    loginAs(annas, db, anna.id);
+    const reply = await annas.post('/_actions/clusters.addComment', { ideaId: String(ideaId), sectionKey: 'problemformulering', body: 'Ett svar.', parentId: String(first.id) });
+    await reply.body?.cancel();
+    await waitFor(() => comments(inSection).length === 2, 3000, 'reply pushed');
+    const second = db.select().from(ideaComments).where(eq(ideaComments.body, 'Ett svar.')).get()!;
+    expect(comments(inSection)[1]).toEqual({ type: 'comment', sectionKey: 'problemformulering', threadId: first.id, commentId: second.id });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(comments(otherSection)).toEqual([]);
+    expect(comments(ideaPage)).toEqual([]);
+    for (const c of [inSection, otherSection, ideaPage]) c.close();
+
+    // The fragment is exactly the thread as the section page renders it: escaped, with the reply and the viewer's forms.
+    const fragment = await annas.get(`${ideaPath}/avsnitt/problemformulering/kommentarer/${first.id}`);
+    expect(fragment.status).toBe(200);
+    expect(fragment.headers.get('cache-control')).toContain('no-store');
+    const html = (await fragment.text()).trim();
+    expect(html).not.toContain('<script>alert');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;fet&lt;/b&gt;');
+    expect(html).toContain(`data-comment-id="${second.id}"`);
+    expect(html).not.toMatch(/<html|<body|<!DOCTYPE/i);
+    const pageHtml = await (await annas.get(`${ideaPath}/avsnitt/problemformulering`)).text();
+    expect(pageHtml).toContain(html);
+    // A reply's id is not a thread, and other groups get nothing.
+    expect((await annas.get(`${ideaPath}/avsnitt/problemformulering/kommentarer/${second.id}`)).status).toBe(404);
+    expect((await annas.get(`${ideaPath}/avsnitt/budget/kommentarer/${first.id}`)).status).toBe(404);
+    const outsiders = new Client(server.url);
+    loginAs(outsiders, db, outsider.id);
+    expect((await outsiders.get(`${ideaPath}/avsnitt/problemformulering/kommentarer/${first.id}`)).status).toBe(403);
+  });
+
+  it('refuses outsiders, anonymous sockets, foreign origins and unknown sections; takes no messages; cuts off a removed member', async () => {
+    const base = `/samskrivning/${ideaId}`;
+    expect(await upgradeStatus(server.url, base, { origin: server.url })).toBe(401);
+    expect(await upgradeStatus(server.url, base, { origin: server.url, cookie: `session=${sessionFor(db, outsider.id)}` })).toBe(403);
+    expect(await upgradeStatus(server.url, base, { origin: 'http://angripare.example', cookie: `session=${sessionFor(db, anna.id)}` })).toBe(403);
+    expect(await upgradeStatus(server.url, `${base}?avsnitt=finns-inte`, { origin: server.url, cookie: `session=${sessionFor(db, anna.id)}` })).toBe(404);
+    expect(await upgradeStatus(server.url, `/samskrivning/${ideaId + 1000}`, { origin: server.url, cookie: `session=${sessionFor(db, anna.id)}` })).toBe(404);
+
+    const talker = channel(anna);
+    await talker.opened;
+    talker.ws.send('{"type":"comment"}');
+    await waitFor(() => talker.closes.some((c) => c.code === 1007), 3000, 'close 1007');
+
+    const d = channel(doris, 'budget');
+    const a = channel(anna);
+    await Promise.all([d.opened, a.opened]);
+    await waitFor(() => a.presence()?.includes('Doris Dahl@budget') ?? false, 3000, 'Doris present');
+    db.delete(clusterMemberships).where(eq(clusterMemberships.id, membershipDoris)).run();
+    await waitFor(() => d.closes.some((c) => c.code === 4403), 5000, 'close 4403');
+    await waitFor(() => !(a.presence()?.some((p) => p.startsWith('Doris')) ?? true), 3000, 'Doris gone from the list');
+    a.close();
   });
 });
