@@ -1,6 +1,7 @@
 // Live co-writing in Chromium (issue 13): the Solid island hydrates under the hashed CSP, two members
 // type into the same section at once and see each other, an offline writer's edits survive a closed
 // tab, sockets of outsiders are refused, a removed member is cut off, and the page stays accessible.
+// Presence on the idea page and new comments in a section arrive live over the idea channel.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
@@ -15,6 +16,7 @@ import { clusterMemberships, ideaSectionRevisions } from '#db/schema/index.ts';
 import { createGroup } from '#lib/clusters/groups.ts';
 import { createIdea } from '#lib/ideas/ideas.ts';
 import { getSection, saveSection } from '#lib/ideas/revisions.ts';
+import { sectionByKey } from '#lib/ideas/template.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -188,6 +190,77 @@ describe('two members write at the same time', () => {
     await waitFor(() => latestText().includes('Offline: Bo skrev på tåget.') && latestText().includes('Online: Anna skrev samtidigt.'), 10_000, 'revision with both');
     await pa.close();
     await pb2.close();
+  });
+});
+
+describe('live presence and comments (idea channel)', () => {
+  it('shows on the idea page who arrives, in which section and with which colour, and who leaves, pushed without polling', async () => {
+    const pa = await anna.newPage();
+    const polls: string[] = [];
+    pa.on('request', (r) => r.url().includes('/narvaro') && polls.push(r.url()));
+    await pa.goto(ideaPath);
+    const box = pa.locator('.presence');
+    await pa.waitForSelector('.presence[data-live="ja"]', { timeout: 10_000 });
+    const pb = await bo.newPage();
+    await pb.goto(`${ideaPath}/avsnitt/budget`);
+    const boLine = box.locator(`li[data-user="${users.bo.id}"]`);
+    await boLine.waitFor({ timeout: 5000 });
+    expect(await boLine.innerText()).toBe('Bo Berg – redigerar Budget');
+    expect(await boLine.locator('.live-swatch').getAttribute('class')).toBe(`live-swatch cm-remote-c${users.bo.id % 8}`);
+    expect(await boLine.locator('.live-swatch').getAttribute('aria-hidden')).toBe('true');
+    expect(await box.locator('ul').getAttribute('aria-live')).toBe('polite');
+    expect(await axeViolations(pa)).toEqual([]);
+    await pb.close();
+    // Gone at once (the presence window is 30 s; the channel removes a member whose last page closed).
+    await boLine.waitFor({ state: 'detached', timeout: 5000 });
+    expect(await box.getByText('Ingen annan har idén öppen just nu.').isVisible()).toBe(true);
+    expect(polls, 'no polling while the channel is open').toEqual([]);
+    await pa.close();
+  });
+
+  it('shows a comment posted by another member at once, escaped, announced politely, and the reply is keyboard-usable both ways', { timeout: 120_000 }, async () => {
+    const key = 'malgrupp';
+    const title = sectionByKey(key)!.title;
+    const pa = await anna.newPage();
+    await pa.goto(`${ideaPath}/avsnitt/${key}`);
+    await pa.waitForSelector('.presence[data-live="ja"]', { timeout: 10_000 });
+    await pa.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+    expect(await pa.getByText('Inga kommentarer ännu.').count()).toBe(1);
+
+    // Bo comments with the ordinary form (it posts and reloads his page, with or without JavaScript).
+    const pb = await bo.newPage();
+    await pb.goto(`${ideaPath}/avsnitt/${key}`);
+    const body = 'Målgruppen <b>unga 16–20</b> & deras föräldrar?';
+    await pb.getByLabel(`Ny kommentar om ${title}`).fill(body);
+    await pb.getByRole('button', { name: 'Kommentera' }).click();
+    await pb.waitForURL(/klart=kommentar/);
+    await pb.waitForSelector('.presence[data-live="ja"]', { timeout: 10_000 });
+
+    // Anna's page, never reloaded, shows it as the server renders it: text, not markup.
+    const thread = pa.locator('#kommentarer li.thread').filter({ hasText: 'deras föräldrar?' });
+    await thread.waitFor({ timeout: 5000 });
+    expect(await thread.locator('p.pre-line').first().innerText()).toBe(body);
+    expect(await thread.locator('p.pre-line b').count()).toBe(0);
+    expect(await pa.locator('[data-comment-news]').innerText()).toBe('Ny kommentar från Bo Berg.');
+    expect(await pa.locator('[data-comment-news]').getAttribute('aria-live')).toBe('polite');
+    expect(await pa.getByText('Inga kommentarer ännu.').count()).toBe(0);
+    expect(await pa.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+    expect(await axeViolations(pa)).toEqual([]);
+
+    // Anna answers with the keyboard alone in the live-added thread; Bo sees the reply arrive.
+    await pb.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+    await pa.getByLabel('Svara Bo Berg').focus();
+    await pa.keyboard.type('Ja, och skolkuratorerna.');
+    await pa.keyboard.press('Tab');
+    expect(await pa.evaluate(() => document.activeElement?.textContent)).toBe('Skicka svar');
+    await pa.keyboard.press('Enter');
+    await pa.waitForURL(/klart=kommentar/);
+    const reply = pb.locator('#kommentarer li.thread ol.replies li').filter({ hasText: 'Ja, och skolkuratorerna.' });
+    await reply.waitFor({ timeout: 5000 });
+    expect(await pb.locator('[data-comment-news]').innerText()).toBe('Nytt svar från Anna Andersson.');
+    expect(await pb.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+    await pa.close();
+    await pb.close();
   });
 });
 
