@@ -10,7 +10,7 @@ import { channelClient, liveClient, sessionFor, upgradeStatus, waitFor, type Cha
 import { Client } from '../helpers/http.ts';
 import { loginAs } from '../helpers/users.ts';
 import type { Db } from '#lib/db.ts';
-import { clusterMemberships, ideaComments, ideaPresence, ideaSectionRevisions } from '#db/schema/index.ts';
+import { clusterMemberships, ideaComments, ideaPresence, ideaRevisionContributors, ideaSectionRevisions } from '#db/schema/index.ts';
 import { createGroup } from '#lib/clusters/groups.ts';
 import { createIdea } from '#lib/ideas/ideas.ts';
 import { getSection, saveSection } from '#lib/ideas/revisions.ts';
@@ -82,6 +82,17 @@ describe('two writers', () => {
       await waitFor(() => a.text.toString() === b.text.toString() && a.text.toString().includes('Bo skriver sist.') && b.text.toString().includes('Anna skriver först.'), 5000, 'convergence');
       await waitFor(() => latestRevision().text.includes('Bo skriver sist.') && latestRevision().text.includes('Anna skriver först.'), 8000, 'revision after idle');
       expect(revisionContributors(db, latestRevision().id)).toEqual(['Anna Andersson', 'Bo Berg']);
+      // The section's history names both (escaped like any name: a third contributor with markup in the name).
+      const revision = latestRevision();
+      const marked = createTestUser(db, { name: '<img src=x onerror=alert(1)> & Co' });
+      db.insert(ideaRevisionContributors).values({ revisionId: revision.id, userId: marked.id }).run();
+      const reader = new Client(server.url);
+      loginAs(reader, db, anna.id);
+      const html = await (await reader.get(`${ideaPath}/avsnitt/problemformulering/historik`)).text();
+      expect(html).toMatch(new RegExp(`Version ${revision.id}: &lt;img src=x onerror=alert\\(1\\)&gt; &amp; Co, Anna Andersson och Bo Berg, `));
+      expect(html).toContain('Ändring skriven tillsammans i realtid – nuvarande version');
+      expect(html).not.toContain('<img src=x');
+      db.delete(ideaRevisionContributors).where(eq(ideaRevisionContributors.userId, marked.id)).run();
     } finally {
       a.destroy();
       b.destroy();
