@@ -87,7 +87,9 @@ function watchTexts(texts: string[]): void {
 }
 
 async function typeAtEnd(page: Page, text: string): Promise<void> {
-  await page.locator('.live-editor-host .cm-content').click();
+  // Focus rather than a click: the presence list above the editor grows the moment someone arrives, and a
+  // click aimed while the page shifts could land beside the editor on a busy machine.
+  await page.locator('.live-editor-host .cm-content').focus();
   await page.keyboard.press('Control+End');
   await page.keyboard.type(text, { delay: 15 });
 }
