@@ -220,6 +220,17 @@ describe('live presence and comments (idea channel)', () => {
     await pa.close();
   });
 
+  it('falls back to polling the närvaro endpoint when the channel cannot open', async () => {
+    const page = await anna.newPage();
+    await page.routeWebSocket(/\/samskrivning\//, (ws) => ws.close({ code: 1011, reason: 'Spärrad i testet' }));
+    const posts: string[] = [];
+    page.on('request', (r) => r.url().includes('/narvaro') && r.method() === 'POST' && posts.push(r.url()));
+    await page.goto(ideaPath);
+    await expect.poll(() => posts.length).toBeGreaterThan(0);
+    expect(await page.locator('.presence').getAttribute('data-live')).toBe('nej');
+    await page.close();
+  });
+
   it('shows a comment posted by another member at once, escaped, announced politely, and the reply is keyboard-usable both ways', { timeout: 120_000 }, async () => {
     const key = 'malgrupp';
     const title = sectionByKey(key)!.title;
