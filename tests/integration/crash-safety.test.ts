@@ -4,6 +4,7 @@
 // write that got a success response must be there (WAL + synchronous=NORMAL keep committed
 // transactions across a process crash; only an OS crash could lose the last ones).
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -53,12 +54,24 @@ function activityInput(title: string, capacity: number | null): ActivityInput {
   };
 }
 
-async function post(url: string, token: string, fields: Record<string, string>): Promise<Response> {
-  return fetch(url, {
-    method: 'POST',
-    body: new URLSearchParams(fields),
-    headers: { origin: new URL(url).origin, cookie: `${SESSION_COOKIE}=${token}`, 'content-type': 'application/x-www-form-urlencoded' },
-    redirect: 'manual',
+// One fresh connection per request (agent: false). With fetch's pooled keep-alive connections, a loaded machine
+// sometimes let the server close an idle connection just as the client reused it, and a POST on it failed with
+// ECONNRESET before the kill (a test artefact, not a lost write).
+function post(url: string, token: string, fields: Record<string, string>): Promise<Response> {
+  const body = new URLSearchParams(fields).toString();
+  return new Promise((resolve, reject) => {
+    const req = request(url, {
+      method: 'POST',
+      agent: false,
+      headers: { origin: new URL(url).origin, cookie: `${SESSION_COOKIE}=${token}`, 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) },
+    }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve(new Response(Buffer.concat(chunks), { status: res.statusCode ?? 0 })));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
   });
 }
 
