@@ -47,20 +47,25 @@ const TAKEN_SQL = `SELECT activityId AS id, count(*) AS n FROM ${REGISTRATIONS}
   WHERE activityId IN (SELECT value FROM json_each(?)) AND status IN (SELECT value FROM json_each(?)) GROUP BY activityId`;
 const MINE_SQL = `SELECT activityId, status, waitlistSeq FROM ${REGISTRATIONS}
   WHERE userId = ? AND activityId IN (SELECT value FROM json_each(?)) AND status IN (SELECT value FROM json_each(?))`;
+const SEAT_STATUSES_JSON = JSON.stringify(SEAT_STATUSES);
+const ACTIVE_STATUSES_JSON = JSON.stringify(ACTIVE_STATUSES);
+
+/** The viewer's active registrations among `ids`, with the place in line for those waiting (one prepared query). */
+export function viewerStatusFor(db: Db, ids: readonly number[], viewerId: number | null): Map<number, NonNullable<Availability['mine']>> {
+  if (viewerId == null || ids.length === 0) return new Map();
+  return new Map(
+    statement<[number, string, string], Pick<Registration, 'activityId' | 'status' | 'waitlistSeq'>>(db, MINE_SQL)
+      .all(viewerId, JSON.stringify(ids), ACTIVE_STATUSES_JSON)
+      .map((r) => [r.activityId, { status: r.status, position: waitlistPosition(db, r) }] as const),
+  );
+}
 
 export function availabilityFor(db: Db, list: ReadonlyArray<Pick<Activity, 'id' | 'capacity'>>, viewerId: number | null): Map<number, Availability> {
   const ids = list.map((a) => a.id);
   const result = new Map<number, Availability>();
   if (ids.length === 0) return result;
-  const idsJson = JSON.stringify(ids);
-  const taken = new Map(statement<[string, string], { id: number; n: number }>(db, TAKEN_SQL).all(idsJson, JSON.stringify(SEAT_STATUSES)).map((r) => [r.id, r.n] as const));
-  const mine = new Map(
-    viewerId == null
-      ? []
-      : statement<[number, string, string], Pick<Registration, 'activityId' | 'status' | 'waitlistSeq'>>(db, MINE_SQL)
-          .all(viewerId, idsJson, JSON.stringify(ACTIVE_STATUSES))
-          .map((r) => [r.activityId, { status: r.status, position: waitlistPosition(db, r) }] as const),
-  );
+  const taken = new Map(statement<[string, string], { id: number; n: number }>(db, TAKEN_SQL).all(JSON.stringify(ids), SEAT_STATUSES_JSON).map((r) => [r.id, r.n] as const));
+  const mine = viewerStatusFor(db, ids, viewerId);
   for (const a of list) {
     const left = a.capacity == null ? null : Math.max(0, a.capacity - (taken.get(a.id) ?? 0));
     const m = mine.get(a.id) ?? null;
