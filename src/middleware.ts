@@ -47,9 +47,11 @@ export const onRequest = defineMiddleware(async (ctx, next) => {
   const token = ctx.cookies.get(SESSION_COOKIE)?.value;
   if (token) {
     const secure = isSecureRequest(ctx.request, ctx.url);
-    const { session, user } = validateSessionToken(getDb(), token);
+    const { session, user, extended } = validateSessionToken(getDb(), token);
     if (session) {
-      setSessionCookie(ctx.cookies, token, session.expiresAt, secure);
+      // The cookie was set with the session's expiry at log-in; it is sent again only when that expiry
+      // slides (past half the session's life), so both always end together and most responses set no cookie.
+      if (extended) setSessionCookie(ctx.cookies, token, session.expiresAt, secure);
       ctx.locals.user = user;
       ctx.locals.session = session;
     } else {

@@ -48,6 +48,18 @@ describe('sessions', () => {
     expect(stored.expiresAt.getTime()).toBe(late.getTime() + SESSION_LIFETIME_MS);
   });
 
+  it('says when the expiry slid, so the cookie is sent again only then', () => {
+    const db = openDb(':memory:');
+    const user = createTestUser(db);
+    const token = generateSessionToken();
+    const start = new Date('2026-01-10T10:00:00Z');
+    createSession(db, token, user.id, start);
+    expect(validateSessionToken(db, token, new Date(start.getTime() + DAY)).extended).toBe(false);
+    expect(validateSessionToken(db, token, new Date(start.getTime() + 16 * DAY)).extended).toBe(true);
+    expect(validateSessionToken(db, token, new Date(start.getTime() + 17 * DAY)).extended).toBe(false);
+    expect(validateSessionToken(db, generateSessionToken(), start).extended).toBe(false);
+  });
+
   it('rejects an expired session without writing; the next log-in deletes it', () => {
     const db = openDb(':memory:');
     const user = createTestUser(db);

@@ -10,7 +10,8 @@ export const SESSION_COOKIE = 'session';
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const SESSION_LIFETIME_MS = 30 * DAY_MS;
 
-export type SessionValidation = { session: Session; user: User } | { session: null; user: null };
+/** `extended`: the expiry slid forward on this request, so the cookie's expiry must follow it. */
+export type SessionValidation = { session: Session; user: User; extended: boolean } | { session: null; user: null; extended: false };
 
 export function generateSessionToken(): string {
   const bytes = new Uint8Array(20);
@@ -56,14 +57,15 @@ export function validateSessionToken(db: Db, token: string, now = new Date()): S
   let lookup = lookups.get(db);
   if (!lookup) lookups.set(db, (lookup = prepareLookup(db)));
   const row = lookup.get({ id: sessionId });
-  if (!row) return { session: null, user: null };
+  if (!row) return { session: null, user: null, extended: false };
   const { session, user } = row;
-  if (now.getTime() >= session.expiresAt.getTime() || user.status === 'deactivated') return { session: null, user: null };
+  if (now.getTime() >= session.expiresAt.getTime() || user.status === 'deactivated') return { session: null, user: null, extended: false };
   if (now.getTime() >= session.expiresAt.getTime() - SESSION_LIFETIME_MS / 2) {
     session.expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
     db.update(sessions).set({ expiresAt: session.expiresAt }).where(eq(sessions.id, sessionId)).run();
+    return { session, user, extended: true };
   }
-  return { session, user };
+  return { session, user, extended: false };
 }
 
 export function invalidateSession(db: Db, sessionId: string): void {
