@@ -48,6 +48,10 @@ describe('sessions', () => {
     expect(stored.expiresAt.getTime()).toBe(late.getTime() + SESSION_LIFETIME_MS);
   });
 
+  it('stores the SHA-256 of the token in hex (sessions made before keep working)', () => {
+    expect(sessionIdFromToken('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+
   it('says when the expiry slid, so the cookie is sent again only then', () => {
     const db = openDb(':memory:');
     const user = createTestUser(db);

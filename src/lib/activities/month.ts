@@ -53,8 +53,19 @@ export function parseYearMonth(value: string | null | undefined, now = new Date(
     const month = Number(m[2]);
     if (year >= 2000 && year <= 2100 && month >= 1 && month <= 12) return { year, month };
   }
-  const [year, month] = stockholmDay(now).split('-').map(Number) as [number, number];
-  return { year, month };
+  return currentMonth(now);
+}
+
+// The month of "now" is asked for on every view of the list (its link to the month view); it can only
+// change at a Stockholm midnight, which is a whole minute, so it is worked out once a minute.
+let current: { minute: number; month: YearMonth } | null = null;
+function currentMonth(now: Date): YearMonth {
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (current?.minute !== minute) {
+    const [year, month] = stockholmDay(now).split('-').map(Number) as [number, number];
+    current = { minute, month: Object.freeze({ year, month }) };
+  }
+  return current.month;
 }
 
 export function addMonths({ year, month }: YearMonth, delta: number): YearMonth {

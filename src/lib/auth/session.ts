@@ -1,10 +1,11 @@
 // Sessions as described in the Lucia guide (lucia-auth.com/sessions/basic):
 // a random token goes to the cookie, only its SHA-256 is stored, expiry slides.
-import { eq, lte, sql } from 'drizzle-orm';
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { eq, getTableName, lte, sql } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { sessions, users, type Session, type User } from '#db/schema/index.ts';
 import type { Db } from '#lib/db.ts';
+import { statement } from '#lib/cache/statements.ts';
 
 export const SESSION_COOKIE = 'session';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -20,7 +21,8 @@ export function generateSessionToken(): string {
 }
 
 export function sessionIdFromToken(token: string): string {
-  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+  // Node's native SHA-256 (the same hex digest as the Lucia guide's JavaScript one, at a fraction of the cost per request).
+  return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
 /** Creates a session; also removes expired ones (validation never writes, so a log-in clears them). */
@@ -35,15 +37,13 @@ export function createSession(db: Db, token: string, userId: number, now = new D
   return session;
 }
 
-// This lookup runs on every on-demand request, so it is built once per connection.
-const lookups = new WeakMap<Db, ReturnType<typeof prepareLookup>>();
-function prepareLookup(db: Db) {
-  return db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(sessions.userId, users.id))
-    .where(eq(sessions.id, sql.placeholder('id')))
-    .prepare();
+// These lookups run on every on-demand request with a cookie, so they are prepared once per connection.
+// Two primary-key reads, not one join: SQLite took several times longer for the join of the same two rows
+// (measured with the bench's fixtures).
+const SESSION_SQL = `SELECT userId, expiresAt FROM ${getTableName(sessions)} WHERE id = ?`;
+const lookups = new WeakMap<Db, ReturnType<typeof prepareUserLookup>>();
+function prepareUserLookup(db: Db) {
+  return db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare();
 }
 
 /**
@@ -54,11 +54,13 @@ function prepareLookup(db: Db) {
  */
 export function validateSessionToken(db: Db, token: string, now = new Date()): SessionValidation {
   const sessionId = sessionIdFromToken(token);
-  let lookup = lookups.get(db);
-  if (!lookup) lookups.set(db, (lookup = prepareLookup(db)));
-  const row = lookup.get({ id: sessionId });
+  const row = statement<[string], { userId: number; expiresAt: number }>(db, SESSION_SQL).get(sessionId);
   if (!row) return { session: null, user: null, extended: false };
-  const { session, user } = row;
+  let lookup = lookups.get(db);
+  if (!lookup) lookups.set(db, (lookup = prepareUserLookup(db)));
+  const user = lookup.get({ id: row.userId });
+  if (!user) return { session: null, user: null, extended: false };
+  const session: Session = { id: sessionId, userId: row.userId, expiresAt: new Date(row.expiresAt) };
   if (now.getTime() >= session.expiresAt.getTime() || user.status === 'deactivated') return { session: null, user: null, extended: false };
   if (now.getTime() >= session.expiresAt.getTime() - SESSION_LIFETIME_MS / 2) {
     session.expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
