@@ -54,6 +54,10 @@ describe('the paginated activity list', () => {
     const all = [...cardTitles(first), ...cardTitles(second), ...cardTitles(third)];
     expect(new Set(all).size).toBe(45);
     expect(all).not.toContain('Träff i Skövde');
+
+    // The calendar feed for the same filter is not paginated: all 45.
+    const feed = await (await anon.get('/aktiviteter/kalender.ics?typ=kurs&kommun=Tibro')).text();
+    expect(feed.match(/BEGIN:VEVENT/g)).toHaveLength(45);
   });
 
   it('explains a page number that is not valid or past the end, and shows the nearest page', async () => {
