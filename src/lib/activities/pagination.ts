@@ -31,10 +31,8 @@ export function selectPage(total: number, sida: string | null, pageSize = PAGE_S
       notice = 'Sidnumret i adressen är inte giltigt. Du ser första sidan.';
     } else if (n > pageCount) {
       page = pageCount;
-      notice =
-        pageCount === 1
-          ? `Sidan ${n} finns inte, eftersom alla aktiviteter får plats på en sida. Du ser den sidan.`
-          : `Sidan ${n} finns inte, det finns ${pageCount} sidor. Du ser den sista.`;
+      notice = `Sidan ${n} finns inte, det finns ${pageCount} sidor. Du ser den sista.`;
+      if (pageCount < 2) notice = `Sidan ${n} finns inte, eftersom alla aktiviteter får plats på en sida. Du ser den sidan.`;
     } else {
       page = n;
     }
