@@ -37,7 +37,11 @@ describe('loadIdeaPage', () => {
 
     const view = loadIdeaPage(db, getIdea(db, groupId, idea.id)!, { mayEdit: true });
     expect(view.sections.find((s) => s.def.key === 'problemformulering')!.openComments).toBe(1);
-    expect(view.texts.problemformulering).toBe('Unga behöver stöd.');
+    const problem = view.sections.find((s) => s.def.key === 'problemformulering')!;
+    expect(problem).toMatchObject({ empty: false, html: '<p>Unga behöver stöd.</p>\n', updatedBy: 'Anna Lind' });
+    expect(view.sections.find((s) => s.def.key === 'malgrupp')).toMatchObject({ empty: true, html: '', revisionId: 0, updatedBy: null, updatedAt: null });
+    expect(view.readiness.find((c) => c.criterion.id === 'problemformulering')!.state).toBe('påbörjad');
+    expect(view.readiness.find((c) => c.criterion.id === 'forankring')!.organisationsMissing).toBe(1);
     expect(view.organisations.map((o) => o.organisationId)).toEqual([added.id]);
     expect(view.addable.map((o) => o.id)).toContain(other.id);
     expect(view.addable.map((o) => o.id)).not.toContain(added.id);
@@ -47,6 +51,26 @@ describe('loadIdeaPage', () => {
     setIdeaStatus(db, idea.id, SHAREABLE_STATUSES[0]!);
     setIdeaSharing(db, getIdea(db, groupId, idea.id)!, true);
     expect(loadIdeaPage(db, getIdea(db, groupId, idea.id)!, { mayEdit: true })).toMatchObject({ shareable: true, shared: true });
+  });
+
+  it('shows a new save at once: the cached HTML and readiness are per revision', () => {
+    const idea = createIdea(db, { groupId, title: 'Idé', targetCall: '', createdById: anna.id });
+    const sectionId = getSection(db, idea.id, 'horisontella-principer')!.id;
+    const first = saveSection(db, { sectionId, authorId: anna.id, baseRevisionId: 0, text: 'Vi arbetar med **jämställdhet**.' });
+    const before = loadIdeaPage(db, idea, { mayEdit: false });
+    const section = (v: typeof before) => v.sections.find((s) => s.def.key === 'horisontella-principer')!;
+    const principles = (v: typeof before) => v.readiness.find((c) => c.criterion.id === 'horisontella-principer')!;
+    expect(section(before).html).toContain('<strong>jämställdhet</strong>');
+    expect(principles(before).missingMentions).toEqual(['tillgänglighet', 'icke-diskriminering']);
+    // The same view again is the same result (from the caches).
+    expect(loadIdeaPage(db, idea, { mayEdit: false }).readiness).toEqual(before.readiness);
+
+    if (first.outcome !== 'applied') throw new Error(first.outcome);
+    saveSection(db, { sectionId, authorId: bo.id, baseRevisionId: first.revisionId, text: 'Jämställdhet, tillgänglighet och arbete mot diskriminering.' });
+    const after = loadIdeaPage(db, idea, { mayEdit: false });
+    expect(section(after).html).toBe('<p>Jämställdhet, tillgänglighet och arbete mot diskriminering.</p>\n');
+    expect(section(after).updatedBy).toBe('Bo Ek');
+    expect(principles(after).missingMentions).toEqual([]);
   });
 });
 

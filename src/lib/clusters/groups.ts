@@ -18,21 +18,24 @@ import { slugify } from '#lib/text/slugify.ts';
 import { DomainError } from '#lib/errors.ts';
 import { transaction } from '#lib/tx.ts';
 
+// The three reads behind every group and idea page's access check: prepared once per connection.
 export function getGroupBySlug(db: Db, slug: string): ClusterGroup | undefined {
-  return db.select().from(clusterGroups).where(eq(clusterGroups.slug, slug)).get();
+  return preparedQuery(db, 'groups.bySlug', (d) => d.select().from(clusterGroups).where(eq(clusterGroups.slug, sql.placeholder('slug'))).prepare()).get({ slug });
 }
 
 export function getGroupById(db: Db, id: number): ClusterGroup | undefined {
-  return db.select().from(clusterGroups).where(eq(clusterGroups.id, id)).get();
+  return preparedQuery(db, 'groups.byId', (d) => d.select().from(clusterGroups).where(eq(clusterGroups.id, sql.placeholder('id'))).prepare()).get({ id });
 }
 
 export function getMembership(db: Db, groupId: number, userId: number): ClusterMembership | null {
   return (
-    db
-      .select()
-      .from(clusterMemberships)
-      .where(and(eq(clusterMemberships.groupId, groupId), eq(clusterMemberships.userId, userId)))
-      .get() ?? null
+    preparedQuery(db, 'groups.membership', (d) =>
+      d
+        .select()
+        .from(clusterMemberships)
+        .where(and(eq(clusterMemberships.groupId, sql.placeholder('groupId')), eq(clusterMemberships.userId, sql.placeholder('userId'))))
+        .prepare(),
+    ).get({ groupId, userId }) ?? null
   );
 }
 

@@ -1,42 +1,131 @@
 // What the idea page (/klustergrupper/<slug>/ideer/<id>) shows, as plain data: the sections with their
-// text and open comments, the participating organisations (and those that can still be added), who has
-// the idea open, and whether it can be shared. Reading only.
+// rendered text and open comments, the call-readiness check, the participating organisations (and those
+// that can still be added), who has the idea open, and whether it can be shared. Reading only.
+//
+// A page view runs one prepared query for the sections (with author and open comment counts) and one for
+// the organisations; the Markdown HTML and the readiness check come from caches kept per revision
+// (revision-cache.ts), so a view renders no Markdown unless a section changed.
 import type { Db } from '#lib/db.ts';
 import type { Idea } from '#db/schema/index.ts';
-import { openThreadCounts } from './comments.ts';
-import { allOrganisations, listIdeaOrganisations, sectionsWithText, type SectionView } from './ideas.ts';
+import { preparedQuery, statement } from '#lib/cache/statements.ts';
+import { asc } from 'drizzle-orm';
+import { organisations as organisationsTable } from '#db/schema/index.ts';
+import { listIdeaOrganisations } from './ideas.ts';
 import { activePresence, type PresenceEntry } from './presence.ts';
-import { SECTIONS, SHAREABLE_STATUSES } from './template.ts';
+import type { CriterionCheck } from './readiness.ts';
+import { readinessFor, renderedRevision } from './revision-cache.ts';
+import { SECTIONS, SHAREABLE_STATUSES, type SectionDefinition } from './template.ts';
+
+export interface IdeaPageSection {
+  def: SectionDefinition;
+  sectionId: number;
+  /** 0 while the section was never saved. */
+  revisionId: number;
+  /** Nothing but white space saved (or nothing at all). */
+  empty: boolean;
+  /** The saved text as safe HTML ('' when empty). */
+  html: string;
+  updatedAt: Date | null;
+  updatedBy: string | null;
+  openComments: number;
+}
 
 export interface IdeaPageView {
-  sections: Array<SectionView & { openComments: number }>;
+  sections: IdeaPageSection[];
   organisations: ReturnType<typeof listIdeaOrganisations>;
   /** Organisations an editor can still add (empty for readers). */
   addable: Array<{ id: number; name: string }>;
   presence: PresenceEntry[];
   /** Section key → title, for the presence list. */
   titles: Record<string, string>;
-  /** Section key → saved text, for the readiness check. */
-  texts: Record<string, string>;
+  /** The call-readiness check of the saved texts. */
+  readiness: CriterionCheck[];
   /** The status allows sharing with every member. */
   shareable: boolean;
   /** Shared with every member right now (read only for them). */
   shared: boolean;
 }
 
+interface SectionRow {
+  sectionId: number;
+  key: string;
+  revisionId: number | null;
+  createdAt: number | null;
+  authorName: string | null;
+  openComments: number;
+}
+
+// The columns the page shows (not the texts: their HTML is cached per revision), open (unresolved,
+// top-level) comment threads counted per section.
+const SECTIONS_SQL = `
+  SELECT s.id AS sectionId, s.key AS key, s.currentRevisionId AS revisionId, r.createdAt AS createdAt, u.name AS authorName,
+         (SELECT count(*) FROM idea_comments c WHERE c.sectionId = s.id AND c.parentId IS NULL AND c.resolvedAt IS NULL) AS openComments
+  FROM idea_sections s
+  LEFT JOIN idea_section_revisions r ON r.id = s.currentRevisionId
+  LEFT JOIN users u ON u.id = r.authorId
+  WHERE s.ideaId = ?`;
+// Texts, read only when a cache misses.
+const REVISION_TEXT_SQL = 'SELECT text FROM idea_section_revisions WHERE id = ?';
+const IDEA_TEXTS_SQL = `
+  SELECT s.key AS key, r.text AS text
+  FROM idea_sections s JOIN idea_section_revisions r ON r.id = s.currentRevisionId
+  WHERE s.ideaId = ?`;
+
+const TITLES: Record<string, string> = Object.fromEntries(SECTIONS.map((s) => [s.key, s.title]));
+
+function ideaSections(db: Db, ideaId: number): IdeaPageSection[] {
+  const rows = statement<[number], SectionRow>(db, SECTIONS_SQL).all(ideaId);
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  const textOf = (revisionId: number) => () => statement<[number], string>(db, REVISION_TEXT_SQL).pluck().get(revisionId) ?? '';
+  return SECTIONS.flatMap((def) => {
+    const row = byKey.get(def.key);
+    if (!row) return [];
+    const revisionId = row.revisionId ?? 0;
+    const { empty, html } = renderedRevision(db, revisionId, textOf(revisionId));
+    return [
+      {
+        def,
+        sectionId: row.sectionId,
+        revisionId,
+        empty,
+        html,
+        updatedAt: row.createdAt === null ? null : new Date(row.createdAt),
+        updatedBy: row.revisionId ? (row.authorName ?? 'borttagen användare') : null,
+        openComments: row.openComments,
+      },
+    ];
+  });
+}
+
+function savedTexts(db: Db, ideaId: number): Record<string, string> {
+  const rows = statement<[number], { key: string; text: string }>(db, IDEA_TEXTS_SQL).all(ideaId);
+  return Object.fromEntries(rows.map((r) => [r.key, r.text]));
+}
+
 export function loadIdeaPage(db: Db, idea: Pick<Idea, 'id' | 'status' | 'sharedWithAll'>, rights: { mayEdit: boolean }): IdeaPageView {
-  const sections = sectionsWithText(db, idea.id);
-  const open = openThreadCounts(db, sections.map((s) => s.sectionId));
+  const sections = ideaSections(db, idea.id);
   const organisations = listIdeaOrganisations(db, idea.id);
   const shareable = SHAREABLE_STATUSES.includes(idea.status);
+  const readiness = readinessFor(
+    db,
+    sections.map((s) => ({ key: s.def.key, revisionId: s.revisionId })),
+    organisations.length,
+    () => savedTexts(db, idea.id),
+  );
   return {
-    sections: sections.map((s) => ({ ...s, openComments: open.get(s.sectionId) ?? 0 })),
+    sections,
     organisations,
     addable: rights.mayEdit ? allOrganisations(db).filter((o) => !organisations.some((x) => x.organisationId === o.id)) : [],
     presence: activePresence(db, idea.id),
-    titles: Object.fromEntries(SECTIONS.map((s) => [s.key, s.title])),
-    texts: Object.fromEntries(sections.map((s) => [s.def.key, s.text])),
+    titles: TITLES,
+    readiness,
     shareable,
     shared: idea.sharedWithAll && shareable,
   };
+}
+
+function allOrganisations(db: Db): Array<{ id: number; name: string }> {
+  return preparedQuery(db, 'ideas.allOrganisations', (d) =>
+    d.select({ id: organisationsTable.id, name: organisationsTable.name }).from(organisationsTable).orderBy(asc(organisationsTable.name)).prepare(),
+  ).all();
 }

@@ -32,11 +32,13 @@ export function createIdea(db: Db, input: { groupId: number; title: string; targ
 
 /** The idea, only if it belongs to the group (URLs carry both). */
 export function getIdea(db: Db, groupId: number, ideaId: number): Idea | undefined {
-  return db
-    .select()
-    .from(ideas)
-    .where(and(eq(ideas.id, ideaId), eq(ideas.groupId, groupId)))
-    .get();
+  return preparedQuery(db, 'ideas.getIdea', (d) =>
+    d
+      .select()
+      .from(ideas)
+      .where(and(eq(ideas.id, sql.placeholder('ideaId')), eq(ideas.groupId, sql.placeholder('groupId'))))
+      .prepare(),
+  ).get({ ideaId, groupId });
 }
 
 export function listIdeas(db: Db, groupId: number): Idea[] {
