@@ -2,7 +2,7 @@
 // loads one page with autocannon and leaves a .cpuprofile in .builds/profiles (open it in Chrome DevTools, or
 // read the summary printed here; the floor runs before and after are in it too, so the page's part is smaller: self time per function, heaviest first). page: idea, aktiviteter,
 // mina-sidor, rapporter or floor. PROFILE=0: no profile, only req/s and CPU per request. Not part of `npm run bench`.
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,7 +11,7 @@ process.env.ACTIVITY_JOBS = 'off';
 const [pageName = 'idea', seconds = '10', connections = '10'] = process.argv.slice(2);
 const dir = resolve('.builds', 'profiles');
 mkdirSync(dir, { recursive: true });
-const { cpuMs, ensureLoadBuild, startServer, serveNodeFlags, memoryOf } = await import('./server.mjs');
+const { cpuMs, httpGet, ensureLoadBuild, startServer, serveNodeFlags, memoryOf } = await import('./server.mjs');
 const { cannon, summary, FLOOR } = await import('./ssr.mjs');
 const { openDb } = await import('#lib/db.ts');
 const { createPageFixtures } = await import('./fixtures.mjs');
@@ -29,6 +29,8 @@ try {
   const [path, cookie] = pages[pageName] ?? [];
   if (!path) throw new Error(`Unknown page ${pageName}`);
   const headers = cookie ? { cookie } : {};
+  // SAVE_HTML=<file>: the page as the load run gets it, to look at what it sends.
+  if (process.env.SAVE_HTML) writeFileSync(process.env.SAVE_HTML, (await httpGet(server.url + path, headers)).body);
   // The server's CPU time per request as well: unlike req/s it barely depends on what else the machine runs.
   const run = async (p, h) => {
     await cannon(server.url + p, h, 2, Number(connections));

@@ -9,6 +9,7 @@ import { getSection, saveSection } from '#lib/ideas/revisions.ts';
 import { addComment, resolveComment } from '#lib/ideas/comments.ts';
 import { SHAREABLE_STATUSES } from '#lib/ideas/template.ts';
 import { loadIdeaPage } from '#lib/ideas/idea-view.ts';
+import { heartbeat, PRESENCE_WINDOW_MS } from '#lib/ideas/presence.ts';
 import { loadGroupManagement } from '#lib/clusters/manage-view.ts';
 
 let db: Db;
@@ -51,6 +52,18 @@ describe('loadIdeaPage', () => {
     setIdeaStatus(db, idea.id, SHAREABLE_STATUSES[0]!);
     setIdeaSharing(db, getIdea(db, groupId, idea.id)!, true);
     expect(loadIdeaPage(db, getIdea(db, groupId, idea.id)!, { mayEdit: true })).toMatchObject({ shareable: true, shared: true });
+  });
+
+  it('lists who had the idea open within the presence window, by name', () => {
+    const idea = createIdea(db, { groupId, title: 'Idé', targetCall: '', createdById: anna.id });
+    const cecilia = createTestUser(db, { name: 'Cecilia Al', email: 'cecilia@exempel.se' });
+    heartbeat(db, idea.id, bo.id, 'malgrupp');
+    heartbeat(db, idea.id, anna.id, null);
+    heartbeat(db, idea.id, cecilia.id, null, new Date(Date.now() - PRESENCE_WINDOW_MS - 1000));
+    expect(loadIdeaPage(db, idea, { mayEdit: false }).presence).toEqual([
+      { userId: anna.id, name: 'Anna Lind', sectionKey: null },
+      { userId: bo.id, name: 'Bo Ek', sectionKey: 'malgrupp' },
+    ]);
   });
 
   it('shows a new save at once: the cached HTML and readiness are per revision', () => {

@@ -2,12 +2,14 @@
 // rendered text and open comments, the call-readiness check, the participating organisations (and those
 // that can still be added), who has the idea open, and whether it can be shared. Reading only.
 //
-// A page view runs one prepared query for the sections (with author and open comment counts) and one for
-// the organisations; the Markdown HTML and the readiness check come from caches kept per revision
-// (revision-cache.ts), so a view renders no Markdown unless a section changed.
+// The sections (one prepared query with author and open comment counts), organisations and readiness are
+// kept per idea while the database is unchanged (versionedCache); when it changed, the Markdown HTML and
+// the readiness check still come from caches kept per revision (revision-cache.ts), so a view renders no
+// Markdown unless a section changed. Only the presence list is read on every view.
 import type { Db } from '#lib/db.ts';
 import type { Idea } from '#db/schema/index.ts';
 import { preparedQuery, statement } from '#lib/cache/statements.ts';
+import { versionedCache } from '#lib/cache/versioned.ts';
 import { asc } from 'drizzle-orm';
 import { organisations as organisationsTable } from '#db/schema/index.ts';
 import { listIdeaOrganisations } from './ideas.ts';
@@ -102,23 +104,45 @@ function savedTexts(db: Db, ideaId: number): Record<string, string> {
   return Object.fromEntries(rows.map((r) => [r.key, r.text]));
 }
 
+/** What the page shows that changes only with a write: kept per idea while the database is unchanged. */
+interface IdeaContent {
+  sections: IdeaPageSection[];
+  organisations: ReturnType<typeof listIdeaOrganisations>;
+  readiness: CriterionCheck[];
+  /** Filled by the first editor's view. */
+  addable?: Array<{ id: number; name: string }>;
+}
+
+// Used only while dataVersion() is unchanged (any committed write, by whoever, makes the next view read
+// afresh); the HTML inside is shared with the per-revision cache, so an entry is small.
+const contents = versionedCache<IdeaContent>({ max: 300 });
+
+function ideaContent(db: Db, ideaId: number): IdeaContent {
+  return contents.get(db, String(ideaId), () => {
+    const sections = ideaSections(db, ideaId);
+    const organisations = listIdeaOrganisations(db, ideaId);
+    const readiness = readinessFor(
+      db,
+      sections.map((s) => ({ key: s.def.key, revisionId: s.revisionId })),
+      organisations.length,
+      () => savedTexts(db, ideaId),
+    );
+    return { sections, organisations, readiness };
+  });
+}
+
 export function loadIdeaPage(db: Db, idea: Pick<Idea, 'id' | 'status' | 'sharedWithAll'>, rights: { mayEdit: boolean }): IdeaPageView {
-  const sections = ideaSections(db, idea.id);
-  const organisations = listIdeaOrganisations(db, idea.id);
+  const content = ideaContent(db, idea.id);
+  const { organisations } = content;
+  if (rights.mayEdit) content.addable ??= allOrganisations(db).filter((o) => !organisations.some((x) => x.organisationId === o.id));
   const shareable = SHAREABLE_STATUSES.includes(idea.status);
-  const readiness = readinessFor(
-    db,
-    sections.map((s) => ({ key: s.def.key, revisionId: s.revisionId })),
-    organisations.length,
-    () => savedTexts(db, idea.id),
-  );
   return {
-    sections,
+    sections: content.sections,
     organisations,
-    addable: rights.mayEdit ? allOrganisations(db).filter((o) => !organisations.some((x) => x.organisationId === o.id)) : [],
+    addable: rights.mayEdit ? content.addable! : [],
     presence: activePresence(db, idea.id),
     titles: TITLES,
-    readiness,
+    readiness: content.readiness,
     shareable,
     shared: idea.sharedWithAll && shareable,
   };
