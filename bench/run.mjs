@@ -25,9 +25,13 @@ const { benchReports, createReportFixtures, printReports, reportPath } = await i
 const { benchLiveCowriting } = await import('./live-cowriting.mjs');
 // `npm run bench -- live` runs only the live co-writing run (against the same production build);
 // `npm run bench -- pages` only the start time, the pages against the floor and the memory (for profiling work);
-// `npm run bench -- static` only the static files beside bare node:http.
-const only = process.argv[2] ?? null;
-if (only !== null && !['live', 'pages', 'static'].includes(only)) throw new Error(`Unknown part "${only}": use live, pages or static`);
+// `npm run bench -- static` only the static files beside bare node:http;
+// `npm run bench -- server` everything against the server (the memory after the whole bench), without the
+// synthetic static-site build.
+const arg = process.argv[2] ?? null;
+if (arg !== null && !['live', 'pages', 'static', 'server'].includes(arg)) throw new Error(`Unknown part "${arg}": use live, pages, static or server`);
+const serverOnly = arg === 'server';
+const only = serverOnly ? null : arg;
 
 const guides = Number(process.env.BENCH_GUIDES ?? 200);
 const results = {
@@ -38,7 +42,7 @@ const load = os.loadavg();
 results.loadAverageAtStart = load.map((l) => Number(l.toFixed(2)));
 
 console.log(`Benchmark on ${results.machine} (load average ${results.loadAverageAtStart.join(', ')})\n`);
-if (only === null) {
+if (only === null && !serverOnly) {
   results.staticSite = benchStaticSite(guides);
   printStaticSite(results.staticSite);
 }
@@ -121,7 +125,7 @@ try {
 
 mkdirSync('bench/results', { recursive: true });
 // The live-only run keeps its own file, so it never replaces the full results.
-const file = only ? `bench/results/${only}.json` : 'bench/results/latest.json';
+const file = arg ? `bench/results/${arg}.json` : 'bench/results/latest.json';
 writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
 console.log(`\nWrote ${file}`);
 if (failed) {

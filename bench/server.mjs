@@ -98,12 +98,20 @@ export function track(child) {
   return child;
 }
 
-/** The Node flags `npm run serve` starts the server with (package.json), so the bench runs it as production does. */
-export function serveNodeFlags() {
+/**
+ * The environment variables and Node flags `npm run serve` starts the server with (package.json:
+ * `NAME=value … node --flag … scripts/serve.mjs`), so the bench runs it as production does.
+ */
+export function serveCommand() {
   const script = JSON.parse(readFileSync('package.json', 'utf8')).scripts.serve;
-  const m = /\bnode((?:\s+--\S+)*)\s+scripts\/serve\.mjs/.exec(script);
+  const m = /((?:\b[A-Z][A-Z0-9_]*=\S+\s+)*)\bnode((?:\s+--\S+)*)\s+scripts\/serve\.mjs/.exec(script);
   if (!m) throw new Error(`package.json's serve script does not run scripts/serve.mjs: ${script}`);
-  return m[1].trim().split(/\s+/).filter(Boolean);
+  const words = (text) => text.trim().split(/\s+/).filter(Boolean);
+  return { env: Object.fromEntries(words(m[1]).map((w) => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)])), flags: words(m[2]) };
+}
+
+export function serveNodeFlags() {
+  return serveCommand().flags;
 }
 
 /**
@@ -122,6 +130,8 @@ export async function startServer(buildDir) {
     // The flags of `npm run serve`; BENCH_SERVER_FLAGS (e.g. "--max-semi-space-size=8") replaces them to try others.
     spawn(process.execPath, [...(process.env.BENCH_SERVER_FLAGS !== undefined ? process.env.BENCH_SERVER_FLAGS.split(' ').filter(Boolean) : serveNodeFlags()), resolve('scripts/serve.mjs')], {
       env: {
+        // The serve script's variables (e.g. MALLOC_ARENA_MAX) unless the caller sets them, to try others.
+        ...serveCommand().env,
         ...process.env,
         HOST: '127.0.0.1',
         PORT: String(port),
