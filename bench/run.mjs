@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { benchStaticSite, printStaticSite } from './static-site.mjs';
 import { ensureLoadBuild, startServer } from './server.mjs';
 import { rss } from './memory.mjs';
-import { httpGet, memoryOf } from './server.mjs';
+import { httpGet, memoryOf, serveCommand } from './server.mjs';
 import { printCowriting, printFloor, printLiveCowriting, printMemory, printRegistration, printStart, printStaticFiles } from './report.mjs';
 import { benchStaticFiles } from './static-files.mjs';
 
@@ -63,7 +63,7 @@ try {
   db = openDb(server.dbPath);
   const fx = createPageFixtures(db);
   results.loadSetup = {
-    server: 'node scripts/serve.mjs, NODE_ENV=production, LOG_LEVEL=warn, 127.0.0.1',
+    server: `${Object.entries(serveCommand().env).map(([k, v]) => `${k}=${v} `).join('')}node ${serveCommand().flags.join(' ')} scripts/serve.mjs, NODE_ENV=production, LOG_LEVEL=warn, 127.0.0.1`,
     build: build.reused ? 'reused' : `${build.seconds} s`,
     fixtures: { activities: fx.activities, viewerRegistrations: fx.registrations, viewerGroups: fx.groups, ideaSections: fx.idea.sections, ideaWords: fx.idea.words },
   };
