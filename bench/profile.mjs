@@ -17,7 +17,8 @@ const { openDb } = await import('#lib/db.ts');
 const { createPageFixtures } = await import('./fixtures.mjs');
 const { createReportFixtures, reportPath } = await import('./reports.mjs');
 
-const build = ensureLoadBuild();
+// PROFILE_BUILD_DIR: another bench build (e.g. of an older commit) to compare with, served the same way.
+const build = process.env.PROFILE_BUILD_DIR ? { dir: process.env.PROFILE_BUILD_DIR } : ensureLoadBuild();
 const profiling = process.env.PROFILE !== '0';
 process.env.BENCH_SERVER_FLAGS ??= [...serveNodeFlags(), ...(profiling ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [])].join(' ');
 const server = await startServer(build.dir);
