@@ -49,6 +49,8 @@ describe('loadSectionPage', () => {
     expect(presenceRows()).toBe(before);
 
     expect(loadSectionPage(db, idea, def, rights(false, anna.id))!.threads[0]!.mayResolve).toBe(false);
+    // Another section of the same idea, never saved: its own row, not the one saved above.
+    expect(loadSectionPage(db, idea, sectionByKey('malgrupp'), rights(true, anna.id))!.section).toMatchObject({ text: '', revisionId: 0, updatedBy: null, updatedAt: null });
   });
 
   it('is null for a section the template does not have', () => {

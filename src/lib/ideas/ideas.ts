@@ -113,6 +113,33 @@ export function sectionsWithText(db: Db, ideaId: number): SectionView[] {
   });
 }
 
+/** One template section with its current text (the section page's read: not all sections to pick one). */
+export function sectionWithText(db: Db, ideaId: number, def: SectionDefinition): SectionView | undefined {
+  const row = preparedQuery(db, 'ideas.sectionWithText', (d) =>
+    d
+      .select({
+        section: { id: ideaSections.id, currentRevisionId: ideaSections.currentRevisionId },
+        text: ideaSectionRevisions.text,
+        authorName: users.name,
+        createdAt: ideaSectionRevisions.createdAt,
+      })
+      .from(ideaSections)
+      .leftJoin(ideaSectionRevisions, eq(ideaSections.currentRevisionId, ideaSectionRevisions.id))
+      .leftJoin(users, eq(ideaSectionRevisions.authorId, users.id))
+      .where(and(eq(ideaSections.ideaId, sql.placeholder('ideaId')), eq(ideaSections.key, sql.placeholder('key'))))
+      .prepare(),
+  ).get({ ideaId, key: def.key });
+  if (!row) return undefined;
+  return {
+    def,
+    sectionId: row.section.id,
+    revisionId: row.section.currentRevisionId ?? 0,
+    text: row.text ?? '',
+    updatedAt: row.createdAt ?? null,
+    updatedBy: row.section.currentRevisionId ? (row.authorName ?? 'borttagen användare') : null,
+  };
+}
+
 export function listIdeaOrganisations(db: Db, ideaId: number) {
   return preparedQuery(db, 'ideas.listIdeaOrganisations', (d) =>
     d

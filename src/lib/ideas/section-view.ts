@@ -4,7 +4,7 @@
 import type { Db } from '#lib/db.ts';
 import type { Idea } from '#db/schema/index.ts';
 import { listThreads, type Thread } from './comments.ts';
-import { sectionsWithText, type SectionView } from './ideas.ts';
+import { sectionWithText, type SectionView } from './ideas.ts';
 import { activePresence, type PresenceEntry } from './presence.ts';
 import { combineRegions, hasConflictMarkers, type MergeRegion } from './merge.ts';
 import { mergedWithFor } from './revisions.ts';
@@ -30,7 +30,7 @@ export interface SectionPageView {
 /** The section page's data, or null when the idea has no such section. */
 export function loadSectionPage(db: Db, idea: Pick<Idea, 'id'>, def: SectionDefinition | undefined, rights: SectionRights): SectionPageView | null {
   if (!def) return null;
-  const section = sectionsWithText(db, idea.id).find((s) => s.def.key === def.key);
+  const section = sectionWithText(db, idea.id, def);
   if (!section) return null;
   return {
     def,
