@@ -49,6 +49,16 @@ async function open(context: BrowserContext, path: string, size = { width: 1280,
 
 const header = (page: Page) => page.locator('header.site-header');
 
+describe('the axe scan every page type goes through', () => {
+  it('reports a missing label, a missing alt text and too little contrast (so a clean scan means something)', async () => {
+    const page = await visitor.newPage();
+    await page.setContent('<!doctype html><html lang="sv"><head><title>Prov</title></head><body><main><h1>Prov</h1><input type="text"><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><p style="color:#bbb;background:#fff">Blek text</p></main></body></html>');
+    const violations = (await axeViolations(page)).map((line) => line.split(':')[0]);
+    expect(violations).toEqual(expect.arrayContaining(['label', 'image-alt', 'color-contrast']));
+    await page.close();
+  });
+});
+
 describe('the header knows who is logged in, also on static pages (point 16)', () => {
   it('shows "Logga in" to a visitor on a guide page', async () => {
     const page = await open(visitor, '/guider/mentorskap');
