@@ -80,6 +80,25 @@ export interface SectionView {
   updatedBy: string | null;
 }
 
+interface SectionRow {
+  section: { id: number; currentRevisionId: number | null };
+  text: string | null;
+  authorName: string | null;
+  createdAt: Date | null;
+}
+
+/** The view of one section from its row (section, current revision, author) as both reads select it. */
+function toSectionView(def: SectionDefinition, row: SectionRow): SectionView {
+  return {
+    def,
+    sectionId: row.section.id,
+    revisionId: row.section.currentRevisionId ?? 0,
+    text: row.text ?? '',
+    updatedAt: row.createdAt ?? null,
+    updatedBy: row.section.currentRevisionId ? (row.authorName ?? 'borttagen användare') : null,
+  };
+}
+
 /** All template sections with their current text, in template order. */
 export function sectionsWithText(db: Db, ideaId: number): SectionView[] {
   // Prepared once per connection: the idea page's main read (the columns it shows, one query).
@@ -100,16 +119,7 @@ export function sectionsWithText(db: Db, ideaId: number): SectionView[] {
   return SECTIONS.flatMap((def) => {
     const row = rows.find((r) => r.section.key === def.key);
     if (!row) return [];
-    return [
-      {
-        def,
-        sectionId: row.section.id,
-        revisionId: row.section.currentRevisionId ?? 0,
-        text: row.text ?? '',
-        updatedAt: row.createdAt ?? null,
-        updatedBy: row.section.currentRevisionId ? (row.authorName ?? 'borttagen användare') : null,
-      },
-    ];
+    return [toSectionView(def, row)];
   });
 }
 
@@ -129,15 +139,7 @@ export function sectionWithText(db: Db, ideaId: number, def: SectionDefinition):
       .where(and(eq(ideaSections.ideaId, sql.placeholder('ideaId')), eq(ideaSections.key, sql.placeholder('key'))))
       .prepare(),
   ).get({ ideaId, key: def.key });
-  if (!row) return undefined;
-  return {
-    def,
-    sectionId: row.section.id,
-    revisionId: row.section.currentRevisionId ?? 0,
-    text: row.text ?? '',
-    updatedAt: row.createdAt ?? null,
-    updatedBy: row.section.currentRevisionId ? (row.authorName ?? 'borttagen användare') : null,
-  };
+  return row && toSectionView(def, row);
 }
 
 export function listIdeaOrganisations(db: Db, ideaId: number) {
