@@ -1,7 +1,7 @@
 // `node bench/profile.mjs [page] [seconds] [connections]`: starts the bench build's server with --cpu-prof,
 // loads one page with autocannon and leaves a .cpuprofile in .builds/profiles (open it in Chrome DevTools, or
 // read the summary printed here; the floor runs before and after are in it too, so the page's part is smaller: self time per function, heaviest first). page: idea, aktiviteter,
-// mina-sidor, rapporter or floor. PROFILE=0: no profile, only req/s and CPU per request. Not part of `npm run bench`.
+// mina-sidor, rapporter, floor or any path (`/logga-in`; `/mina-sidor/profil@viewer` as the logged-in viewer). PROFILE=0: no profile, only req/s and CPU per request. PIN=1: server and load on a core each. Not part of `npm run bench`.
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,12 +22,19 @@ const build = process.env.PROFILE_BUILD_DIR ? { dir: process.env.PROFILE_BUILD_D
 const profiling = process.env.PROFILE !== '0';
 process.env.BENCH_SERVER_FLAGS ??= [...serveNodeFlags(), ...(profiling ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [])].join(' ');
 const server = await startServer(build.dir);
+// PIN=1: the server (all its threads) on the second core, this process and autocannon on the first, so
+// the two do not take turns on one core: CPU per request varies much less between runs.
+if (process.env.PIN === '1') {
+  const { execSync } = await import('node:child_process');
+  execSync(`taskset -apc 1 ${server.pid} && taskset -apc 0 ${process.pid}`, { stdio: 'ignore' });
+}
 const db = openDb(server.dbPath);
 try {
   const fx = createPageFixtures(db);
   const pages = { idea: [fx.idea.path, fx.viewerCookie], aktiviteter: ['/aktiviteter', ''], 'mina-sidor': ['/mina-sidor', fx.viewerCookie], floor: [FLOOR.path, ''] };
   if (pageName === 'rapporter') pages.rapporter = [reportPath(), createReportFixtures(db).cookie];
-  const [path, cookie] = pages[pageName] ?? [];
+  // Any other on-demand path can be given as it is (anonymous, or as the viewer with a trailing `@viewer`).
+  const [path, cookie] = pages[pageName] ?? (pageName.startsWith('/') ? [pageName.replace(/@viewer$/, ''), pageName.endsWith('@viewer') ? fx.viewerCookie : ''] : []);
   if (!path) throw new Error(`Unknown page ${pageName}`);
   const headers = cookie ? { cookie } : {};
   // SAVE_HTML=<file>: the page as the load run gets it, to look at what it sends.

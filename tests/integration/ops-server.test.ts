@@ -34,6 +34,14 @@ describe('operations', () => {
     const csp = (await fetch(`${server.url}/`)).headers.get('content-security-policy')!;
     expect(csp).toMatch(/script-src 'self'[^;]* 'sha256-/);
     expect(csp).not.toContain('unsafe-inline');
+    // External stylesheets and scripts have no text to hash: the policy never lists the SHA-256 of ""
+    // (src/integrations/skip-empty-csp-digests.ts), on a member page with stylesheets and a script neither.
+    const EMPTY_TEXT_HASH = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='";
+    expect(csp).not.toContain(EMPTY_TEXT_HASH);
+    const login = await fetch(`${server.url}/logga-in`);
+    expect(await login.text()).toMatch(/<link rel="stylesheet"[^>]*>[\s\S]*<script type="module" src=/);
+    expect(login.headers.get('content-security-policy')).toMatch(/style-src 'self'/);
+    expect(login.headers.get('content-security-policy')).not.toContain(EMPTY_TEXT_HASH);
     const staticHtml = await (await fetch(`${server.url}/guider`)).text();
     expect(staticHtml).toMatch(/<meta http-equiv="content-security-policy" content="[^"]*script-src 'self'/);
     expect(staticHtml).not.toContain("'unsafe-inline'");
