@@ -6,6 +6,7 @@ import { collab } from './lib/collab/index.ts';
 import { publishJobs } from './lib/jobs.ts';
 import { actionName, isActionRequest, jsonError, rejectMalformedActionCall, translateActionResponse } from './lib/http/action-errors.ts';
 import { actionAccessDenial } from './actions/access.ts';
+import { isSharedPage, publicPages } from './lib/cache/public-pages.ts';
 
 /** A response whose headers can be changed (Response.redirect() gives immutable ones). */
 function withHeader(response: Response, name: string, value: string): Response {
@@ -45,6 +46,10 @@ export const onRequest = defineMiddleware(async (ctx, next) => {
   if (ctx.isPrerendered) return next();
 
   const token = ctx.cookies.get(SESSION_COOKIE)?.value;
+  // A visitor without a session gets public pages from the shared cache (src/lib/cache/public-pages.ts).
+  if (!token && isSharedPage(ctx.request.method, ctx.url)) {
+    return publicPages.serve(getDb(), ctx.url, next, () => !ctx.cookies.headers().next().done);
+  }
   if (token) {
     const secure = isSecureRequest(ctx.request, ctx.url);
     const { session, user, extended } = validateSessionToken(getDb(), token);

@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { sessions } from '#db/schema/index.ts';
 import { type Db } from '#lib/db.ts';
 import { createActivity, publishActivity } from '#lib/activities/activities.ts';
+import { register } from '#lib/activities/registration.ts';
 import { SESSION_COOKIE, SESSION_LIFETIME_MS, sessionIdFromToken } from '#lib/auth/session.ts';
 import { useServer, type RunningServer } from '../helpers/server.ts';
 import { Client } from '../helpers/http.ts';
@@ -81,6 +82,44 @@ describe('the paginated activity list', () => {
     expect(cardTitles(html)).toEqual(['Ensam i Töreboda']);
     expect(pagination(html)).toBeNull();
     expect(html).toContain('<title>Aktiviteter – Skaraborgsnätet</title>');
+  });
+});
+
+describe('the shared copy of the list for visitors without a session', () => {
+  it('is the same page for every visitor until the data changes, and never what a member sees', async () => {
+    const coordinator = createTestUser(db, { role: 'coordinator' });
+    const activity = createActivity(db, input({ title: 'Träff i Grästorp', municipality: 'Grästorp', capacity: 3, dates: [morning(30)] }), coordinator.id);
+    publishActivity(db, activity.id);
+    const path = '/aktiviteter?kommun=Gr%C3%A4storp';
+    const first = await new Client(server.url).get(path);
+    const firstHtml = await first.text();
+    expect(firstHtml).toContain('3 platser kvar');
+    const again = await new Client(server.url).get(path);
+    expect(await again.text()).toBe(firstHtml);
+    expect(again.headers.get('content-security-policy')).toBe(first.headers.get('content-security-policy'));
+    expect(again.headers.get('content-type')).toContain('text/html');
+    expect(again.headers.getSetCookie()).toEqual([]);
+    expect(again.headers.get('x-shared-cache')).toBe('hit');
+
+    // A registration (here from another connection than the server's) makes the next visitor's page new.
+    const member = createTestUser(db, { name: 'Greta Gästrike' });
+    register(db, { activityId: activity.id, userId: member.id });
+    const afterResponse = await new Client(server.url).get(path);
+    expect(afterResponse.headers.get('x-shared-cache')).toBeNull();
+    const after = await afterResponse.text();
+    expect(after).toContain('2 platser kvar');
+    expect(after).not.toContain('Greta Gästrike');
+
+    // The member gets the page rendered for them: their name in the header and their own registration.
+    const client = new Client(server.url);
+    loginAs(client, db, member.id);
+    const ownResponse = await client.get(path);
+    expect(ownResponse.headers.get('x-shared-cache')).toBeNull();
+    expect(ownResponse.headers.get('cache-control')).toBe('private, no-store');
+    const own = await ownResponse.text();
+    expect(own).toContain('Greta Gästrike');
+    expect(own).toContain('Du är anmäld');
+    expect((await (await new Client(server.url).get(path)).text())).not.toContain('Du är anmäld');
   });
 });
 
