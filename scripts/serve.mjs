@@ -109,7 +109,6 @@ export async function serve({ host = process.env.HOST ?? 'localhost', port = Num
   }
   // Demo data goes into an empty database before the portal opens it (not in production, not with DEMO_DATA=off).
   if (config.demoData) await loadDemoData(config.databasePath);
-  process.env.ASTRO_NODE_AUTOSTART = 'disabled';
   // The real folder, not the link: a later build swaps the link, this process keeps its own files.
   const root = realpathSync(resolve(buildDir));
   const { handler } = await import(pathToFileURL(join(root, 'server', 'entry.mjs')).href);
@@ -124,6 +123,8 @@ export async function serve({ host = process.env.HOST ?? 'localhost', port = Num
 
   const statics = staticFiles(join(root, 'client'), staticCacheControl);
   const compress = compression({ threshold: 1024 });
+  // The build's handler is Astro's alone (adapter mode 'middleware', astro.config.mjs): called without a
+  // `next`, a path no route matches gets the portal's 404 page.
   const onDemand = (req, res) => {
     withOnDemandHeaders(req, res);
     compress(req, res, () => handler(req, res));
