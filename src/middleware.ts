@@ -45,11 +45,9 @@ export const onRequest = defineMiddleware(async (ctx, next) => {
   ctx.locals.session = null;
   if (ctx.isPrerendered) return next();
 
+  // A visitor without any cookie gets public pages from the shared cache (src/lib/cache/public-pages.ts).
+  if (isSharedPage(ctx.request, ctx.url)) return publicPages.serve(getDb(), ctx.url, next, () => !ctx.cookies.headers().next().done);
   const token = ctx.cookies.get(SESSION_COOKIE)?.value;
-  // A visitor without a session gets public pages from the shared cache (src/lib/cache/public-pages.ts).
-  if (!token && isSharedPage(ctx.request.method, ctx.url)) {
-    return publicPages.serve(getDb(), ctx.url, next, () => !ctx.cookies.headers().next().done);
-  }
   if (token) {
     const secure = isSecureRequest(ctx.request, ctx.url);
     const { session, user, extended } = validateSessionToken(getDb(), token);

@@ -91,6 +91,11 @@ describe('the shared copy of the list for visitors without a session', () => {
     const activity = createActivity(db, input({ title: 'Träff i Grästorp', municipality: 'Grästorp', capacity: 3, dates: [morning(30)] }), coordinator.id);
     publishActivity(db, activity.id);
     const path = '/aktiviteter?kommun=Gr%C3%A4storp';
+    const page = `/aktiviteter/${activity.slug}`;
+    await new Client(server.url).get(page);
+    const pageAgain = await new Client(server.url).get(page);
+    expect(pageAgain.headers.get('x-shared-cache')).toBe('hit');
+    expect(await pageAgain.text()).toContain('3 av 3 platser kvar.');
     const first = await new Client(server.url).get(path);
     const firstHtml = await first.text();
     expect(firstHtml).toContain('3 platser kvar');
@@ -109,6 +114,7 @@ describe('the shared copy of the list for visitors without a session', () => {
     const after = await afterResponse.text();
     expect(after).toContain('2 platser kvar');
     expect(after).not.toContain('Greta Gästrike');
+    expect(await (await new Client(server.url).get(page)).text()).toContain('2 av 3 platser kvar.');
 
     // The member gets the page rendered for them: their name in the header and their own registration.
     const client = new Client(server.url);
@@ -120,6 +126,9 @@ describe('the shared copy of the list for visitors without a session', () => {
     expect(own).toContain('Greta Gästrike');
     expect(own).toContain('Du är anmäld');
     expect((await (await new Client(server.url).get(path)).text())).not.toContain('Du är anmäld');
+    // Any cookie at all (here one the portal never sets) means a page rendered for this request.
+    const withCookie = await fetch(`${server.url}${page}`, { headers: { cookie: 'annan=1' } });
+    expect(withCookie.headers.get('x-shared-cache')).toBeNull();
   });
 });
 

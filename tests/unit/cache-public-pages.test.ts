@@ -96,11 +96,12 @@ describe('publicPageCache', () => {
     expect(cache.bytes).toBeGreaterThan(0);
   });
 
-  it('is used only for GET of the pages listed as shared', () => {
-    expect(isSharedPage('GET', new URL('http://localhost/aktiviteter?sida=2'))).toBe(true);
-    expect(isSharedPage('GET', new URL('http://localhost/aktiviteter/'))).toBe(true);
-    expect(isSharedPage('POST', new URL('http://localhost/aktiviteter'))).toBe(false);
-    expect(isSharedPage('GET', new URL('http://localhost/aktiviteter/natverkstraff-1'))).toBe(false);
-    expect(isSharedPage('GET', new URL('http://localhost/mina-sidor'))).toBe(false);
+  it('is used only for GET of the pages listed as shared, by requests without any cookie', () => {
+    const shared = (path: string, init: RequestInit = {}) => isSharedPage(new Request(`http://localhost${path}`, init), new URL(`http://localhost${path}`));
+    for (const path of ['/', '/aktiviteter?sida=2', '/aktiviteter/', '/aktiviteter/natverkstraff-i-skovde', '/natverket', '/organisationer']) expect(shared(path), path).toBe(true);
+    for (const path of ['/mina-sidor', '/aktiviteter/kalender.ics', '/aktiviteter/natverkstraff-i-skovde/deltagare', '/klustergrupper', '/logga-in', '/rapporter']) expect(shared(path), path).toBe(false);
+    expect(shared('/aktiviteter', { method: 'POST' })).toBe(false);
+    expect(shared('/aktiviteter', { headers: { cookie: 'session=abc' } })).toBe(false);
+    expect(shared('/aktiviteter', { headers: { cookie: 'annan=1' } })).toBe(false);
   });
 });

@@ -1,15 +1,15 @@
 // Whole responses of public pages, shared by every visitor who is not logged in: a page that is the same for
-// all of them (the activity list) is rendered once per URL, revision of the data and minute, and later
+// all of them (start page, activity list and pages, the network map) is rendered once per URL, revision of the data and minute, and later
 // visitors in that minute get the stored bytes without a render — what a micro-caching reverse proxy in
 // front of pretix or Indico does, but invalidated by the write that changes the data (dataVersion) instead
-// of served stale. Logged-in members are never served from it (their pages hold their own data), nor is any
-// request that carries a session cookie. Bounded by bytes with lru-cache.
+// of served stale. Only requests without any cookie use it, as in a micro-cache: a member's pages hold their
+// own data, and no other cookie (an action's result) can change what a page shows. Bounded by bytes with lru-cache.
 import { LRUCache } from 'lru-cache';
 import type { Db } from '#lib/db.ts';
 import { dataVersion } from './data-version.ts';
 
-/** The on-demand pages whose anonymous view depends only on URL, data and the minute. */
-export const SHARED_PAGES = [/^\/aktiviteter\/?$/];
+/** The on-demand pages whose view for a visitor without a session depends only on URL, data and the minute. */
+export const SHARED_PAGES = [/^\/$/, /^\/aktiviteter\/?$/, /^\/aktiviteter\/[^/.]+\/?$/, /^\/natverket\/?$/, /^\/organisationer\/?$/];
 
 const MINUTE = 60_000;
 const MAX_BYTES = 4 * 2 ** 20;
@@ -34,8 +34,9 @@ export interface PublicPageCache {
   readonly bytes: number;
 }
 
-export function isSharedPage(method: string, url: URL): boolean {
-  return method === 'GET' && SHARED_PAGES.some((re) => re.test(url.pathname));
+/** Whether this request may be answered from the shared cache: a GET of a shared page without any cookie. */
+export function isSharedPage(request: Request, url: URL): boolean {
+  return request.method === 'GET' && !request.headers.has('cookie') && SHARED_PAGES.some((re) => re.test(url.pathname));
 }
 
 function respond(page: StoredPage, hit: boolean): Response {
