@@ -92,7 +92,10 @@ try {
   if (only !== 'static') {
   reportFx = createReportFixtures(db);
   results.floor = await benchAgainstFloor(server, [
-    { name: 'Aktiviteter (200), anonymous', path: '/aktiviteter', cookie: '', title: 'Aktiviteter' },
+    // Visitors without a cookie get the shared copy (src/lib/cache/public-pages.ts); a member's view of the same
+    // list is rendered for every request, so that row shows what rendering the page costs.
+    { name: 'Aktiviteter (200), anonymous: shared copy', path: '/aktiviteter', cookie: '', title: 'Aktiviteter' },
+    { name: 'Aktiviteter (200), logged in: rendered', path: '/aktiviteter', cookie: fx.viewerCookie, title: 'Aktiviteter' },
     { name: 'Mina sidor', path: '/mina-sidor', cookie: fx.viewerCookie, title: 'Mina sidor' },
     { name: `Idésida (${fx.idea.sections} avsnitt)`, path: fx.idea.path, cookie: fx.viewerCookie, title: fx.idea.title },
     { name: 'Guide page (prerendered)', path: '/guider/supported-employment', cookie: '', title: 'Supported' },
