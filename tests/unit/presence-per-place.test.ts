@@ -5,7 +5,7 @@ import { openDb, type Db } from '#lib/db.ts';
 import { createTestUser } from '../helpers/users.ts';
 import { createGroup } from '#lib/clusters/groups.ts';
 import { createIdea } from '#lib/ideas/ideas.ts';
-import { activePresence, heartbeat, leavePresence, PRESENCE_WINDOW_MS, setPlaces } from '#lib/ideas/presence.ts';
+import { activePresence, heartbeat, PRESENCE_WINDOW_MS, updatePlaces } from '#lib/ideas/presence.ts';
 import { describePerson, presentPeople } from '#lib/ideas/presence-people.ts';
 import { placesOf } from '#lib/collab/idea-channel.ts';
 import { SECTIONS } from '#lib/ideas/template.ts';
@@ -41,22 +41,37 @@ describe('placesOf', () => {
 });
 
 describe('presence rows per place', () => {
+  const live = (userId: number, places: Array<string | null>, left: Array<string | null> = []) => updatePlaces(db, ideaId, userId, new Set(places), left);
+
   it('keeps a member in both sections they have open, and drops only the one they close', () => {
-    setPlaces(db, ideaId, bo.id, ['malgrupp', 'budget']);
-    setPlaces(db, ideaId, anna.id, [null]);
+    live(bo.id, ['malgrupp', 'budget']);
+    live(anna.id, [null]);
     // In the template's order (Målgrupp before Budget), whatever order the connections came in.
     expect(where()).toEqual(['Anna Lind@', 'Bo Ek@malgrupp', 'Bo Ek@budget']);
 
-    setPlaces(db, ideaId, bo.id, ['budget']);
+    live(bo.id, ['budget'], ['malgrupp']);
     expect(where()).toEqual(['Anna Lind@', 'Bo Ek@budget']);
 
-    leavePresence(db, ideaId, bo.id);
+    // A connection closing where another of theirs is still open (the editor socket beside the channel) keeps the place.
+    live(bo.id, ['budget'], ['budget']);
+    expect(where()).toEqual(['Anna Lind@', 'Bo Ek@budget']);
+
+    // The last connection closing: gone at once, every row of theirs.
+    heartbeat(db, ideaId, bo.id, 'tidsplan');
+    live(bo.id, [], ['budget']);
     expect(where()).toEqual(['Anna Lind@']);
   });
 
   it('lists a member with a section open there only, not also as reading the idea page', () => {
-    setPlaces(db, ideaId, bo.id, [null, 'budget']);
+    live(bo.id, [null, 'budget']);
     expect(where()).toEqual(['Bo Ek@budget']);
+  });
+
+  it('leaves the heartbeat of a tab without a socket alone while a live tab comes and goes', () => {
+    heartbeat(db, ideaId, bo.id, 'tidsplan');
+    live(bo.id, ['budget', 'malgrupp']);
+    live(bo.id, ['budget'], ['malgrupp']);
+    expect(where()).toEqual(['Bo Ek@tidsplan', 'Bo Ek@budget']);
   });
 
   it('keeps heartbeats from two tabs without a socket apart, each expiring on its own', () => {
@@ -70,8 +85,8 @@ describe('presence rows per place', () => {
 
 describe('the presence list as people read it', () => {
   it('shows each person once with all their sections, never the viewer', () => {
-    setPlaces(db, ideaId, bo.id, ['budget', 'malgrupp']);
-    setPlaces(db, ideaId, anna.id, [null]);
+    updatePlaces(db, ideaId, bo.id, new Set(['budget', 'malgrupp']));
+    updatePlaces(db, ideaId, anna.id, new Set([null]));
     const people = presentPeople(activePresence(db, ideaId), -1);
     expect(people.map((p) => describePerson(p, titles))).toEqual(['Anna Lind – läser idén', `Bo Ek – redigerar ${titles.malgrupp} och ${titles.budget}`]);
     expect(presentPeople(activePresence(db, ideaId), anna.id).map((p) => p.name)).toEqual(['Bo Ek']);

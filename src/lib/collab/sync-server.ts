@@ -16,7 +16,7 @@ import { SESSION_COOKIE, sessionIdFromToken, validateSessionToken } from '#lib/a
 import { ideaAccessById } from '#lib/clusters/access.ts';
 import { getSection } from '#lib/ideas/revisions.ts';
 import { sectionByKey } from '#lib/ideas/template.ts';
-import { HEARTBEAT_MS, setPlaces } from '#lib/ideas/presence.ts';
+import { HEARTBEAT_MS, updatePlaces } from '#lib/ideas/presence.ts';
 import { LiveSection, MESSAGE_AWARENESS, MESSAGE_SYNC, type Peer } from './live-section.ts';
 import { COLLAB_PATH, collabSettings } from './settings.ts';
 import { configuredSiteUrl } from '#lib/config.ts';
@@ -117,11 +117,14 @@ export function createCollabServer(getDb: () => Db): CollabServer {
   const stillAllowed = (c: Connection): boolean => mayStill(getDb(), c.sessionId, c.userId, c.ideaId, 'idea:edit');
   const stillListening = (l: Listener): boolean => mayStill(getDb(), l.sessionId, l.userId, l.ideaId, 'idea:comment');
 
-  /** Brings the member's presence rows in line with their open connections (one per place; none: they left) and tells the idea. */
-  const updatePresence = (ideaId: number, userId: number, now = Date.now()) => {
+  /**
+   * Brings the member's presence rows in line with their open connections (one place each; `left`: the place
+   * of a connection that just closed) and tells the idea.
+   */
+  const updatePresence = (ideaId: number, userId: number, left: Array<string | null> = [], now = Date.now()) => {
     const places = placesOf([...connections, ...channels.all()], ideaId, userId);
     const key = `${ideaId}:${userId}`;
-    setPlaces(getDb(), ideaId, userId, places, new Date(now));
+    updatePlaces(getDb(), ideaId, userId, places, left, new Date(now));
     if (places.size === 0) beatAt.delete(key);
     else beatAt.set(key, now);
     channels.publishPresence(ideaId);
@@ -133,7 +136,7 @@ export function createCollabServer(getDb: () => Db): CollabServer {
   };
 
   const leaveChannel = (l: Listener) => {
-    if (channels.remove(l)) updatePresence(l.ideaId, l.userId);
+    if (channels.remove(l)) updatePresence(l.ideaId, l.userId, [l.sectionKey]);
   };
 
   const drop = (c: Connection, code: number, reason: string) => {
@@ -144,7 +147,7 @@ export function createCollabServer(getDb: () => Db): CollabServer {
   const leave = (c: Connection) => {
     if (!connections.delete(c)) return;
     if (c.live.leave(c)) sections.delete(c.live.sectionId);
-    updatePresence(c.ideaId, c.userId);
+    updatePresence(c.ideaId, c.userId, [c.sectionKey]);
   };
 
   const takeToken = (c: Connection, now: number): boolean => {
@@ -211,7 +214,7 @@ export function createCollabServer(getDb: () => Db): CollabServer {
       for (const key of people) {
         if (now - (beatAt.get(key) ?? 0) < HEARTBEAT_MS) continue;
         const [ideaId, userId] = key.split(':').map(Number) as [number, number];
-        updatePresence(ideaId, userId, now);
+        updatePresence(ideaId, userId, [], now);
       }
       // … and members seen only through a page without a socket drop out of the list when they stop.
       for (const ideaId of channels.ideas()) channels.publishPresence(ideaId);
@@ -297,7 +300,7 @@ export function createCollabServer(getDb: () => Db): CollabServer {
       ws.on('message', (data: Buffer) => safely(() => onMessage(c, new Uint8Array(data.buffer, data.byteOffset, data.byteLength))));
       ws.on('close', () => safely(() => leave(c)));
       ws.on('error', () => safely(() => leave(c)));
-      safely(() => updatePresence(ideaId, user.id, now));
+      safely(() => updatePresence(ideaId, user.id, [], now));
 
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MESSAGE_SYNC);

@@ -2,7 +2,7 @@
 // so a member with two sections open (two tabs) is in both. Live connections (src/lib/collab) keep their
 // rows fresh and remove them when the last connection at that place closes; pages without a socket send
 // a heartbeat every HEARTBEAT_MS. A row older than PRESENCE_WINDOW_MS no longer counts.
-import { and, eq, gt, notInArray, sql } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import { ideaPresence, users } from '#db/schema/index.ts';
 import type { Db } from '#lib/db.ts';
 import { preparedQuery } from '#lib/cache/statements.ts';
@@ -24,26 +24,28 @@ export function heartbeat(db: Db, ideaId: number, userId: number, sectionKey: st
 }
 
 /**
- * The member's live connections are at exactly these places (section keys, null for the idea page): each
- * is refreshed and every other row of theirs in the idea removed, in one transaction. No places: they left.
+ * Brings a member's rows in line with their live connections, in one transaction: every place in `places`
+ * (section keys, null for the idea page; one per open connection) is refreshed, and each place in `left` (a
+ * connection there just closed) is removed unless another connection is still there. With no places left
+ * they leave the idea at once, every row of theirs removed. Other rows (heartbeats of a tab without a socket)
+ * are left to expire on their own, so a live tab never wipes them.
  */
-export function setPlaces(db: Db, ideaId: number, userId: number, places: Iterable<string | null>, now = new Date()): void {
-  const keys = [...new Set([...places].map((p) => p ?? IDEA_PAGE))];
+export function updatePlaces(db: Db, ideaId: number, userId: number, places: ReadonlySet<string | null>, left: ReadonlyArray<string | null> = [], now = new Date()): void {
   transaction(db, () => {
-    const mine = and(eq(ideaPresence.ideaId, ideaId), eq(ideaPresence.userId, userId));
-    db.delete(ideaPresence).where(keys.length ? and(mine, notInArray(ideaPresence.sectionKey, keys)) : mine).run();
-    for (const sectionKey of keys) {
-      db.insert(ideaPresence)
-        .values({ ideaId, userId, sectionKey, lastSeenAt: now })
-        .onConflictDoUpdate({ target: [ideaPresence.ideaId, ideaPresence.userId, ideaPresence.sectionKey], set: { lastSeenAt: now } })
+    if (places.size === 0) return leavePresence(db, ideaId, userId);
+    for (const place of left) {
+      if (places.has(place)) continue;
+      db.delete(ideaPresence)
+        .where(and(eq(ideaPresence.ideaId, ideaId), eq(ideaPresence.userId, userId), eq(ideaPresence.sectionKey, place ?? IDEA_PAGE)))
         .run();
     }
+    for (const place of places) heartbeat(db, ideaId, userId, place, now);
   });
 }
 
-/** Someone left the idea (their last live connection closed): they no longer count at once. */
+/** Someone left the idea (their last live connection closed): they no longer count at once, anywhere in it. */
 export function leavePresence(db: Db, ideaId: number, userId: number): void {
-  setPlaces(db, ideaId, userId, []);
+  db.delete(ideaPresence).where(and(eq(ideaPresence.ideaId, ideaId), eq(ideaPresence.userId, userId))).run();
 }
 
 /** One member at one place: sectionKey null is the idea page. A member in several sections has one entry for each. */
