@@ -148,7 +148,10 @@ export const ideaOrganisations = sqliteTable(
   (t) => [primaryKey({ columns: [t.ideaId, t.organisationId] })],
 );
 
-/** Who has an idea open right now, and which section they edit (null: reading the idea). */
+/**
+ * Who has an idea open right now: one row per member and place, so someone with two sections open (two
+ * tabs) is in both. sectionKey '' is the idea page itself (a key, unlike NULL, is unique in the primary key).
+ */
 export const ideaPresence = sqliteTable(
   'idea_presence',
   {
@@ -158,10 +161,10 @@ export const ideaPresence = sqliteTable(
     userId: integer()
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    sectionKey: text(),
+    sectionKey: text().notNull().default(''),
     lastSeenAt: integer({ mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.ideaId, t.userId] })],
+  (t) => [primaryKey({ columns: [t.ideaId, t.userId, t.sectionKey] })],
 );
 
 export type ClusterGroup = typeof clusterGroups.$inferSelect;

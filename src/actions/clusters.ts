@@ -26,7 +26,7 @@ import {
   updateIdeaDetails,
 } from '#lib/ideas/ideas.ts';
 import { getSection, restoreRevision as restoreRevisionLib, saveChosenVersions, saveSection as saveSectionLib } from '#lib/ideas/revisions.ts';
-import { addComment as addCommentLib, getCommentWithIdea, resolveComment as resolveCommentLib } from '#lib/ideas/comments.ts';
+import { addComment as addCommentLib, getCommentWithIdea, setThreadResolved } from '#lib/ideas/comments.ts';
 import { heartbeat } from '#lib/ideas/presence.ts';
 import { collab } from '#lib/collab/index.ts';
 import { renderMarkdown } from '#lib/text/markdown.ts';
@@ -356,7 +356,12 @@ export const clusters = {
       if (!can(user, 'comment:resolve', { membership, idea, comment: found.comment })) {
         throw new ActionError({ code: 'FORBIDDEN', message: 'Bara den som skrev kommentaren eller en gruppledare kan markera den som löst.' });
       }
-      resolveCommentLib(getDb(), found.comment.id, user.id, input.resolved === 'ja');
+      // Everyone with the section open sees the thread change, once the write has committed.
+      run(() =>
+        setThreadResolved(getDb(), { commentId: found.comment.id, userId: user.id, resolved: input.resolved === 'ja' }, (change) =>
+          collab().threadResolved(change.ideaId, change.sectionKey, change.threadId, change.resolved, user.name),
+        ),
+      );
       return { commentId: found.comment.id };
     },
   }),

@@ -1,21 +1,23 @@
 // Live co-writing in Chromium (issue 13): the Solid island hydrates under the hashed CSP, two members
 // type into the same section at once and see each other, an offline writer's edits survive a closed
 // tab, sockets of outsiders are refused, a removed member is cut off, and the page stays accessible.
-// Presence on the idea page and new comments in a section arrive live over the idea channel.
+// Presence on the idea page and new comments in a section arrive live over the idea channel, as do threads
+// resolved or opened again; a page whose channel was down catches up when it reconnects.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { generateHydrationScript } from 'solid-js/web';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { axeViolations, launchBrowser, newContextAs } from '../helpers/browser.ts';
 import { useServer, type RunningServer } from '../helpers/server.ts';
 import { createTestUser } from '../helpers/users.ts';
 import { waitFor } from '../helpers/collab.ts';
 import type { Db } from '#lib/db.ts';
-import { clusterMemberships, ideaSectionRevisions } from '#db/schema/index.ts';
+import { clusterMemberships, ideaComments, ideaSectionRevisions } from '#db/schema/index.ts';
 import { createGroup } from '#lib/clusters/groups.ts';
 import { createIdea } from '#lib/ideas/ideas.ts';
 import { getSection, saveSection } from '#lib/ideas/revisions.ts';
+import { addComment } from '#lib/ideas/comments.ts';
 import { sectionByKey } from '#lib/ideas/template.ts';
 
 let server: RunningServer;
@@ -212,6 +214,13 @@ describe('live presence and comments (idea channel)', () => {
     expect(await boLine.locator('.live-swatch').getAttribute('aria-hidden')).toBe('true');
     expect(await box.locator('ul').getAttribute('aria-live')).toBe('polite');
     expect(await axeViolations(pa)).toEqual([]);
+    // A second tab in another section: Bo is listed once, in both sections, until he closes one.
+    const pb2 = await bo.newPage();
+    await pb2.goto(`${ideaPath}/avsnitt/malgrupp`);
+    await expect.poll(() => boLine.innerText(), { timeout: 5000 }).toBe('Bo Berg – redigerar Målgrupp och Budget');
+    expect(await box.locator(`li[data-user="${users.bo.id}"]`).count()).toBe(1);
+    await pb2.close();
+    await expect.poll(() => boLine.innerText(), { timeout: 5000 }).toBe('Bo Berg – redigerar Budget');
     await pb.close();
     // Gone at once (the presence window is 30 s; the channel removes a member whose last page closed).
     await boLine.waitFor({ state: 'detached', timeout: 5000 });
@@ -272,6 +281,79 @@ describe('live presence and comments (idea channel)', () => {
     await reply.waitFor({ timeout: 5000 });
     expect(await pb.locator('[data-comment-news]').innerText()).toBe('Nytt svar från Anna Andersson.');
     expect(await pb.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+    await pa.close();
+    await pb.close();
+  });
+});
+
+describe('threads resolved and opened again, live (idea channel)', () => {
+  it('moves a thread Bo resolves or opens again on Anna’s page without a reload, announced; after a lost channel it catches up, without duplicates', { timeout: 120_000 }, async () => {
+    const key = 'tidsplan';
+    const title = sectionByKey(key)!.title;
+    const first = addComment(db, { sectionId: getSection(db, ideaId, key)!.id, authorId: users.bo.id, body: 'Hinner vi pilotfasen före sommaren?' });
+    const pa = await anna.newPage();
+    // Anna's idea channel runs through a route the test can cut (and keep cut for a while).
+    let blocked = false;
+    const routed: Array<{ page: WebSocketRoute; server: WebSocketRoute }> = [];
+    await pa.routeWebSocket(/\/samskrivning\/\d+\?avsnitt=/, (ws) => {
+      if (blocked) return void ws.close({ code: 1011, reason: 'Bortkopplad i testet' });
+      routed.push({ page: ws, server: ws.connectToServer() });
+    });
+    await pa.goto(`${ideaPath}/avsnitt/${key}`);
+    await pa.waitForSelector('.presence[data-live="ja"]', { timeout: 10_000 });
+    await pa.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+    const thread = pa.locator(`#kommentarer li[data-thread="${first.id}"]`);
+    const news = pa.locator('[data-comment-news]');
+    expect(await thread.getAttribute('class')).toBe('thread');
+
+    // Bo resolves his comment with the ordinary form (his page posts and reloads).
+    const pb = await bo.newPage();
+    await pb.goto(`${ideaPath}/avsnitt/${key}`);
+    await pb.locator(`#kommentarer li[data-thread="${first.id}"]`).getByRole('button', { name: 'Markera som löst' }).click();
+    await pb.waitForURL(/klart=lost/);
+    await pa.waitForSelector(`#kommentarer li.thread.resolved[data-thread="${first.id}"]`, { timeout: 5000 });
+    expect(await thread.locator('p.meta').first().innerText()).toContain('löst av Bo Berg');
+    expect(await thread.getByRole('button', { name: 'Öppna igen' }).count()).toBe(1); // Anna leads the group
+    expect(await thread.getByLabel('Svara Bo Berg').count()).toBe(0);
+    expect(await news.innerText()).toBe('Bo Berg markerade en kommentar som löst.');
+    expect(await news.getAttribute('aria-live')).toBe('polite');
+    expect(await axeViolations(pa)).toEqual([]);
+
+    await pb.locator(`#kommentarer li[data-thread="${first.id}"]`).getByRole('button', { name: 'Öppna igen' }).click();
+    await pb.waitForURL(/klart=oppnad/);
+    await pa.waitForSelector(`#kommentarer li.thread:not(.resolved)[data-thread="${first.id}"]`, { timeout: 5000 });
+    expect(await news.innerText()).toBe('Bo Berg öppnade en kommentar igen.');
+    expect(await thread.getByLabel('Svara Bo Berg').count()).toBe(1);
+
+    // Anna's channel drops and cannot come back for a while; she has started a reply meanwhile.
+    await thread.getByLabel('Svara Bo Berg').fill('Jag kollar med skolorna');
+    blocked = true;
+    for (const r of routed) {
+      r.page.close({ code: 1006 });
+      r.server.close();
+    }
+    await pa.waitForSelector('.presence[data-live="nej"]', { timeout: 5000 });
+    await pb.getByLabel(`Ny kommentar om ${title}`).fill('Vi behöver en <em>reservplan</em>.');
+    await pb.getByRole('button', { name: 'Kommentera' }).click();
+    await pb.waitForURL(/klart=kommentar/);
+    await pb.locator(`#kommentarer li[data-thread="${first.id}"]`).getByRole('button', { name: 'Markera som löst' }).click();
+    await pb.waitForURL(/klart=lost/);
+    await pa.waitForTimeout(500);
+    expect(await pa.getByText('Vi behöver en <em>reservplan</em>.').count(), 'missed while the channel was down').toBe(0);
+
+    blocked = false; // the page's next retry gets through
+    const added = pa.locator('#kommentarer li.thread').filter({ hasText: 'Vi behöver en <em>reservplan</em>.' });
+    await added.waitFor({ timeout: 30_000 });
+    await pa.waitForSelector(`#kommentarer li.thread.resolved[data-thread="${first.id}"]`, { timeout: 5000 });
+    await expect.poll(() => news.innerText()).toBe('Kommentarerna är uppdaterade: 1 ny kommentar och 1 kommentar markerad som löst.');
+    expect(await added.locator('p.pre-line em').count()).toBe(0);
+    // Once each, in the page's order, and nothing else reloaded: the typed reply stays with the thread.
+    expect(await pa.locator('#kommentarer li.thread').count()).toBe(2);
+    const addedId = db.select().from(ideaComments).where(eq(ideaComments.body, 'Vi behöver en <em>reservplan</em>.')).get()!.id;
+    expect(await pa.locator('#kommentarer li.thread').evaluateAll((lis) => lis.map((li) => Number((li as HTMLElement).dataset.thread)))).toEqual([first.id, addedId]);
+    expect(await thread.locator('textarea').inputValue()).toBe('Jag kollar med skolorna');
+    expect(await pa.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+    expect(await axeViolations(pa)).toEqual([]);
     await pa.close();
     await pb.close();
   });

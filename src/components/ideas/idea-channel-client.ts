@@ -10,7 +10,8 @@ export interface PresenceEntry {
 
 export type ChannelMessage =
   | { type: 'presence'; present: PresenceEntry[] }
-  | { type: 'comment'; sectionKey: string; threadId: number; commentId: number };
+  | { type: 'comment'; sectionKey: string; threadId: number; commentId: number }
+  | { type: 'thread'; sectionKey: string; threadId: number; resolved: boolean; by: string };
 
 /** connecting: not open yet; open; closed: failed or lost (a retry may follow). */
 export type ChannelState = 'connecting' | 'open' | 'closed';

@@ -3,8 +3,11 @@
 // JSON text messages:
 //   { type: 'presence', present: [{ userId, name, sectionKey }] }   who is in the idea, and in which section
 //   { type: 'comment', sectionKey, threadId, commentId }              a comment was posted in that section
-// A comment message carries only ids: the page fetches the thread from the server, which renders and
-// authorises it as the page itself does (never text taken from the socket). Clients send nothing.
+//   { type: 'thread', sectionKey, threadId, resolved, by }            a thread was resolved or opened again (by: who)
+// Comment messages carry ids: the page fetches the thread from the server, which renders and authorises
+// it as the page itself does (never markup taken from the socket); `by` is only announced, as plain text.
+// Clients send nothing. A page whose channel was down catches up by fetching the section's threads when
+// it opens again (CommentThreads.astro).
 import { WebSocket } from 'ws';
 import type { Db } from '#lib/db.ts';
 import { activePresence, type PresenceEntry } from '#lib/ideas/presence.ts';
@@ -22,7 +25,18 @@ export interface Listener {
 
 export type ChannelMessage =
   | { type: 'presence'; present: PresenceEntry[] }
-  | { type: 'comment'; sectionKey: string; threadId: number; commentId: number };
+  | { type: 'comment'; sectionKey: string; threadId: number; commentId: number }
+  | { type: 'thread'; sectionKey: string; threadId: number; resolved: boolean; by: string };
+
+/**
+ * The places (section keys; null for the idea page) where a member has the idea open, one per open
+ * connection: two tabs in two sections are two places. Empty: they have left.
+ */
+export function placesOf(open: Iterable<{ ideaId: number; userId: number; sectionKey: string | null }>, ideaId: number, userId: number): Set<string | null> {
+  const places = new Set<string | null>();
+  for (const c of open) if (c.ideaId === ideaId && c.userId === userId) places.add(c.sectionKey);
+  return places;
+}
 
 function send(l: Listener, text: string): void {
   if (l.ws.readyState === WebSocket.OPEN) l.ws.send(text);
@@ -83,6 +97,15 @@ export class IdeaChannels {
   /** Tells everyone who has the section open that a comment was posted in it. */
   commentPosted(ideaId: number, sectionKey: string, threadId: number, commentId: number): void {
     const text = JSON.stringify({ type: 'comment', sectionKey, threadId, commentId } satisfies ChannelMessage);
+    this.toSection(ideaId, sectionKey, text);
+  }
+
+  /** Tells everyone who has the section open that a thread was resolved (or opened again), and by whom. */
+  threadResolved(ideaId: number, sectionKey: string, threadId: number, resolved: boolean, by: string): void {
+    this.toSection(ideaId, sectionKey, JSON.stringify({ type: 'thread', sectionKey, threadId, resolved, by } satisfies ChannelMessage));
+  }
+
+  private toSection(ideaId: number, sectionKey: string, text: string): void {
     for (const l of this.byIdea.get(ideaId) ?? []) if (l.sectionKey === sectionKey) send(l, text);
   }
 }

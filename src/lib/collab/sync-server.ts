@@ -16,12 +16,12 @@ import { SESSION_COOKIE, sessionIdFromToken, validateSessionToken } from '#lib/a
 import { ideaAccessById } from '#lib/clusters/access.ts';
 import { getSection } from '#lib/ideas/revisions.ts';
 import { sectionByKey } from '#lib/ideas/template.ts';
-import { HEARTBEAT_MS, heartbeat, leavePresence } from '#lib/ideas/presence.ts';
+import { HEARTBEAT_MS, updatePlaces } from '#lib/ideas/presence.ts';
 import { LiveSection, MESSAGE_AWARENESS, MESSAGE_SYNC, type Peer } from './live-section.ts';
 import { COLLAB_PATH, collabSettings } from './settings.ts';
 import { configuredSiteUrl } from '#lib/config.ts';
 import { mayStill } from './recheck.ts';
-import { IdeaChannels, type Listener } from './idea-channel.ts';
+import { IdeaChannels, placesOf, type Listener } from './idea-channel.ts';
 
 /** Close codes the editor island understands (4000–4999 are free for applications). */
 export const CLOSE_FORBIDDEN = 4403;
@@ -95,6 +95,8 @@ export interface CollabServer {
   presenceChanged(ideaId: number): void;
   /** Tells everyone with the section open that a comment was posted (they fetch the thread themselves). */
   commentPosted(ideaId: number, sectionKey: string, threadId: number, commentId: number): void;
+  /** Tells everyone with the section open that a thread was resolved or opened again (they fetch it themselves). */
+  threadResolved(ideaId: number, sectionKey: string, threadId: number, resolved: boolean, by: string): void;
   /** Writes every live document's revision and closes all connections. */
   shutdown(): void;
   /** Number of open connections (for the benchmark and tests). */
@@ -116,28 +118,15 @@ export function createCollabServer(getDb: () => Db): CollabServer {
   const stillListening = (l: Listener): boolean => mayStill(getDb(), l.sessionId, l.userId, l.ideaId, 'idea:comment');
 
   /**
-   * Where a member is in an idea, from their open connections: the section they write in or have open
-   * (a section wins over the idea page), null for the idea page, undefined when they have none.
+   * Brings the member's presence rows in line with their open connections (one place each; `left`: the place
+   * of a connection that just closed) and tells the idea.
    */
-  const whereIs = (ideaId: number, userId: number): string | null | undefined => {
-    let where: string | null | undefined;
-    for (const c of connections) if (c.ideaId === ideaId && c.userId === userId) return c.sectionKey;
-    for (const l of channels.all()) if (l.ideaId === ideaId && l.userId === userId) where = l.sectionKey ?? where ?? null;
-    return where;
-  };
-
-  /** Brings the member's presence row in line with their connections (refreshed, or removed when they left) and tells the idea. */
-  const updatePresence = (ideaId: number, userId: number, now = Date.now()) => {
-    const db = getDb();
-    const where = whereIs(ideaId, userId);
+  const updatePresence = (ideaId: number, userId: number, left: Array<string | null> = [], now = Date.now()) => {
+    const places = placesOf([...connections, ...channels.all()], ideaId, userId);
     const key = `${ideaId}:${userId}`;
-    if (where === undefined) {
-      leavePresence(db, ideaId, userId);
-      beatAt.delete(key);
-    } else {
-      heartbeat(db, ideaId, userId, where, new Date(now));
-      beatAt.set(key, now);
-    }
+    updatePlaces(getDb(), ideaId, userId, places, left, new Date(now));
+    if (places.size === 0) beatAt.delete(key);
+    else beatAt.set(key, now);
     channels.publishPresence(ideaId);
   };
 
@@ -147,7 +136,7 @@ export function createCollabServer(getDb: () => Db): CollabServer {
   };
 
   const leaveChannel = (l: Listener) => {
-    if (channels.remove(l)) updatePresence(l.ideaId, l.userId);
+    if (channels.remove(l)) updatePresence(l.ideaId, l.userId, [l.sectionKey]);
   };
 
   const drop = (c: Connection, code: number, reason: string) => {
@@ -158,7 +147,7 @@ export function createCollabServer(getDb: () => Db): CollabServer {
   const leave = (c: Connection) => {
     if (!connections.delete(c)) return;
     if (c.live.leave(c)) sections.delete(c.live.sectionId);
-    updatePresence(c.ideaId, c.userId);
+    updatePresence(c.ideaId, c.userId, [c.sectionKey]);
   };
 
   const takeToken = (c: Connection, now: number): boolean => {
@@ -225,7 +214,7 @@ export function createCollabServer(getDb: () => Db): CollabServer {
       for (const key of people) {
         if (now - (beatAt.get(key) ?? 0) < HEARTBEAT_MS) continue;
         const [ideaId, userId] = key.split(':').map(Number) as [number, number];
-        updatePresence(ideaId, userId, now);
+        updatePresence(ideaId, userId, [], now);
       }
       // … and members seen only through a page without a socket drop out of the list when they stop.
       for (const ideaId of channels.ideas()) channels.publishPresence(ideaId);
@@ -311,7 +300,7 @@ export function createCollabServer(getDb: () => Db): CollabServer {
       ws.on('message', (data: Buffer) => safely(() => onMessage(c, new Uint8Array(data.buffer, data.byteOffset, data.byteLength))));
       ws.on('close', () => safely(() => leave(c)));
       ws.on('error', () => safely(() => leave(c)));
-      safely(() => updatePresence(ideaId, user.id, now));
+      safely(() => updatePresence(ideaId, user.id, [], now));
 
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MESSAGE_SYNC);
@@ -348,6 +337,9 @@ export function createCollabServer(getDb: () => Db): CollabServer {
     },
     commentPosted(ideaId, sectionKey, threadId, commentId) {
       safely(() => channels.commentPosted(ideaId, sectionKey, threadId, commentId));
+    },
+    threadResolved(ideaId, sectionKey, threadId, resolved, by) {
+      safely(() => channels.threadResolved(ideaId, sectionKey, threadId, resolved, by));
     },
     shutdown() {
       clearInterval(sweep);

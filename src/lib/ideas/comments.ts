@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { ideaComments, ideaSections, users, type IdeaComment } from '#db/schema/index.ts';
 import type { Db } from '#lib/db.ts';
 import { DomainError } from '#lib/errors.ts';
+import { transaction } from '#lib/tx.ts';
 import { DELETED_USER } from './revisions.ts';
 
 export function addComment(db: Db, input: { sectionId: number; authorId: number; body: string; parentId?: number | null }): IdeaComment {
@@ -39,6 +40,37 @@ export function resolveComment(db: Db, commentId: number, resolvedById: number, 
     .set(resolved ? { resolvedAt: new Date(), resolvedById } : { resolvedAt: null, resolvedById: null })
     .where(eq(ideaComments.id, commentId))
     .run();
+}
+
+/** A thread resolved or opened again: what the section's readers are told (src/lib/collab/idea-channel.ts). */
+export interface ThreadResolution {
+  ideaId: number;
+  sectionKey: string;
+  threadId: number;
+  resolved: boolean;
+}
+
+/**
+ * Resolves the comment's thread or opens it again, in its own transaction; once that has committed, and
+ * only if the thread's state changed, hands the change to `publish` (the idea channel). A write that
+ * fails or rolls back publishes nothing; inside an outer transaction it refuses to run, as its commit
+ * would not be the one that counts. Returns the change, or null when the thread already was so.
+ */
+export function setThreadResolved(
+  db: Db,
+  input: { commentId: number; userId: number; resolved: boolean },
+  publish: (change: ThreadResolution) => void,
+): ThreadResolution | null {
+  if (db.$client.inTransaction) throw new Error('setThreadResolved publishes after its own commit: call it outside a transaction.');
+  const change = transaction(db, (): ThreadResolution | null => {
+    const found = getCommentWithIdea(db, input.commentId);
+    if (!found) throw new DomainError('NOT_FOUND', 'Kommentaren finns inte.');
+    if ((found.comment.resolvedAt !== null) === input.resolved) return null;
+    resolveComment(db, found.comment.id, input.userId, input.resolved);
+    return { ideaId: found.ideaId, sectionKey: found.sectionKey, threadId: found.comment.parentId ?? found.comment.id, resolved: input.resolved };
+  });
+  if (change) publish(change);
+  return change;
 }
 
 export interface CommentView {

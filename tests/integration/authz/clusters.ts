@@ -113,6 +113,9 @@ const domain: AuthzDomain = {
     // One comment thread as a fragment (fetched when a comment arrives live).
     page('/klustergrupper/[slug]/ideer/[id]/avsnitt/[key]/kommentarer/[thread]', groupMembers, `${IDEA}/avsnitt/problemformulering/kommentarer/{commentId}`),
     page('/klustergrupper/[slug]/ideer/[id]/avsnitt/[key]/kommentarer/[thread]', groupMembers, `${SHARED}/avsnitt/problemformulering/kommentarer/{sharedCommentId}`),
+    // All of a section's threads as a fragment (fetched when the idea channel opens again, to catch up).
+    page('/klustergrupper/[slug]/ideer/[id]/avsnitt/[key]/kommentarer', groupMembers, `${IDEA}/avsnitt/problemformulering/kommentarer`),
+    page('/klustergrupper/[slug]/ideer/[id]/avsnitt/[key]/kommentarer', groupMembers, `${SHARED}/avsnitt/problemformulering/kommentarer`),
 
     action('createGroup', coordinators, { name: 'Matrisens nya grupp', problemArea: 'Behörighet', description: 'En grupp som skapas av behörighetsmatrisen.', joinMode: 'closed', leadEmails: '{leadEmail}' }),
     action('updateGroup', managers, { groupId: '{groupA}', name: 'Matrisgrupp A', problemArea: 'Behörighet', description: 'Grupp för behörighetsmatrisen.', joinMode: 'request' }),
