@@ -37,7 +37,6 @@ import { attachCollab } from './collab-upgrade.mjs';
 import { markInUse } from './build/releases.mjs';
 import { onDemandCacheControl, staticCacheControl } from './serve/cache-policy.mjs';
 import { staticFiles } from './serve/static-files.mjs';
-import { ConfigError, FORWARDED_HEADERS, isTrustedProxy, loadConfig } from '#lib/config.ts';
 import { loadDemoData } from './demo-data.mjs';
 
 const log = pino({ level: process.env.LOG_LEVEL ?? 'info', base: undefined });
@@ -53,10 +52,27 @@ const SECURITY_HEADERS = {
 // Methods the portal never answers (undici refuses to build a Request for TRACE/TRACK/CONNECT, a 500).
 const REFUSED_METHODS = new Set(['TRACE', 'TRACK', 'CONNECT']);
 
-/** X-Forwarded-* and Forwarded count only when the direct peer is a configured proxy (TRUSTED_PROXY). */
-function dropUntrustedForwardedHeaders(req) {
-  if (isTrustedProxy(req.socket.remoteAddress)) return;
-  for (const name of FORWARDED_HEADERS) delete req.headers[name];
+/**
+ * X-Forwarded-* and Forwarded count only when the direct peer is a configured proxy (TRUSTED_PROXY).
+ * @param {import('../src/lib/config.ts').PublishedConfig} portal
+ */
+function dropUntrustedForwardedHeaders(req, portal) {
+  if (portal.isTrustedProxy(req.socket.remoteAddress)) return;
+  for (const name of portal.FORWARDED_HEADERS) delete req.headers[name];
+}
+
+/**
+ * Loads the bundle's middleware, which publishes the configuration checks, the background jobs and the
+ * live co-writing server (src/middleware.ts). Taking the configuration checks from the bundle rather than
+ * from src/lib/config.ts keeps TypeScript sources out of the server process: the first .ts import starts
+ * Node's type stripper, ~17 MB of resident memory for the life of the process.
+ */
+async function loadPortal(root) {
+  await import(pathToFileURL(join(root, 'server', 'virtual_astro_middleware.mjs')).href);
+  const portal = globalThis[Symbol.for('skaraborgsnatet.config')];
+  const jobs = globalThis[Symbol.for('skaraborgsnatet.jobs')];
+  if (!portal || !jobs) throw new Error('The build publishes no configuration or jobs (src/middleware.ts): is the middleware missing?');
+  return { portal, jobs };
 }
 
 function isHttps(req) {
@@ -99,24 +115,22 @@ export async function serve({ host = process.env.HOST ?? 'localhost', port = Num
   // The portal's code reads where it listens from the environment (src/lib/config.ts: siteUrl()).
   process.env.HOST = host;
   process.env.PORT = String(port);
+  // The real folder, not the link: a later build swaps the link, this process keeps its own files.
+  const root = realpathSync(resolve(buildDir));
+  // Loading the bundle reads no configuration and opens no database: both happen on first use.
+  const { portal, jobs } = await loadPortal(root);
   let config;
   try {
-    config = loadConfig();
+    config = portal.loadConfig();
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
+    if (!(error instanceof portal.ConfigError)) throw error;
     console.error(error.message);
     process.exit(1);
   }
   // Demo data goes into an empty database before the portal opens it (not in production, not with DEMO_DATA=off).
   if (config.demoData) await loadDemoData(config.databasePath);
-  // The real folder, not the link: a later build swaps the link, this process keeps its own files.
-  const root = realpathSync(resolve(buildDir));
   const { handler } = await import(pathToFileURL(join(root, 'server', 'entry.mjs')).href);
-  // Background jobs (offer sweep, reminders, digests, the mail sender) are registered once, here: the
-  // bundle's middleware publishes them when it loads (src/lib/jobs.ts).
-  await import(pathToFileURL(join(root, 'server', 'virtual_astro_middleware.mjs')).href);
-  const jobs = globalThis[Symbol.for('skaraborgsnatet.jobs')];
-  if (!jobs) throw new Error('The build publishes no background jobs (src/lib/jobs.ts): is the middleware missing?');
+  // Background jobs (offer sweep, reminders, digests, the mail sender) are registered once, here.
   jobs.start();
   const unmark = markInUse(root);
   process.once('exit', unmark);
@@ -134,7 +148,7 @@ export async function serve({ host = process.env.HOST ?? 'localhost', port = Num
     const started = process.hrtime.bigint();
     const id = randomUUID();
     res.setHeader('x-request-id', id);
-    dropUntrustedForwardedHeaders(req);
+    dropUntrustedForwardedHeaders(req, portal);
     // The error page (src/pages/500.astro) shows the id, so a report can be matched to the log line.
     req.headers['x-request-id'] = id;
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);

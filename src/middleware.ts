@@ -4,6 +4,7 @@ import { SESSION_COOKIE, validateSessionToken } from './lib/auth/session.ts';
 import { deleteSessionCookie, isSecureRequest, setSessionCookie } from './lib/auth/cookie.ts';
 import { collab } from './lib/collab/index.ts';
 import { publishJobs } from './lib/jobs.ts';
+import { publishConfig } from './lib/config.ts';
 import { actionName, isActionRequest, jsonError, rejectMalformedActionCall, translateActionResponse } from './lib/http/action-errors.ts';
 import { actionAccessDenial } from './actions/access.ts';
 import { isSharedPage, publicPages } from './lib/cache/public-pages.ts';
@@ -30,10 +31,11 @@ function privateResponse(response: Response, loggedIn: boolean): Response {
   return withHeader(response, 'cache-control', 'no-store');
 }
 
-// Publishes the live co-writing server and the background jobs for scripts/serve.mjs as soon as the
-// bundle's middleware loads; serve.mjs starts the jobs once, before it listens.
+// Publishes the live co-writing server, the background jobs and the configuration checks for
+// scripts/serve.mjs as soon as the bundle's middleware loads; serve.mjs starts the jobs once, before it listens.
 collab();
 publishJobs();
+publishConfig();
 
 // Validates the session cookie and exposes the user to pages and actions. Besides that, only for
 // action calls: who may call an action is checked before Astro parses its input (401/403, never a

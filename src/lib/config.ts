@@ -205,3 +205,21 @@ export function isTrustedProxy(address: string | undefined | null): boolean {
 
 /** Request headers a client can forge that only a trusted proxy may set. */
 export const FORWARDED_HEADERS = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'x-forwarded-prefix', 'x-real-ip'] as const;
+
+/** What scripts/serve.mjs uses of this module, published by the bundle's middleware when it loads. */
+export interface PublishedConfig {
+  loadConfig: typeof loadConfig;
+  ConfigError: typeof ConfigError;
+  isTrustedProxy: typeof isTrustedProxy;
+  FORWARDED_HEADERS: typeof FORWARDED_HEADERS;
+}
+
+/**
+ * Publishes this module (the bundle's own instance) for scripts/serve.mjs, as the live co-writing server and
+ * the jobs are published: the server process then loads no TypeScript source at run time, and Node's type
+ * stripper (~17 MB of resident memory) never starts.
+ */
+export function publishConfig(): void {
+  const published: PublishedConfig = { loadConfig, ConfigError, isTrustedProxy, FORWARDED_HEADERS };
+  (globalThis as Record<symbol, unknown>)[Symbol.for('skaraborgsnatet.config')] = published;
+}

@@ -40,7 +40,11 @@ export async function startServer(options: { demoData?: boolean; env?: Record<st
   const dbPath = options.dbPath ?? join(dir, 'portal.db');
   const port = await freePort();
   let log = '';
-  const child = spawn(process.execPath, [SERVE], {
+  // The server loads no TypeScript source at run time (scripts/serve.mjs: loadPortal), so Node's type stripper
+  // never starts; with it switched off, a .ts import slipping into the start path fails every server test.
+  // (Demo data is loaded from the TypeScript seed modules, so the switch stays on for it.)
+  const nodeArgs = options.demoData ? [] : ['--no-experimental-strip-types'];
+  const child = spawn(process.execPath, [...nodeArgs, SERVE], {
     env: {
       ...process.env,
       HOST: '127.0.0.1',
