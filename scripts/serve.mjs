@@ -27,6 +27,7 @@
 // The build folder (BUILD_DIR, default `dist`, normally a link swapped by `npm run build`) is resolved
 // once at start: this process keeps serving that build even when a new one is swapped in.
 import { randomUUID } from 'node:crypto';
+import { enableCompileCache } from 'node:module';
 import { realpathSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
@@ -68,6 +69,9 @@ function dropUntrustedForwardedHeaders(req, portal) {
  * Node's type stripper, ~17 MB of resident memory for the life of the process.
  */
 async function loadPortal(root) {
+  // V8's code cache for the bundle on disk (os.tmpdir()/node-compile-cache, or NODE_COMPILE_CACHE): a restart
+  // of the same build compiles nothing again. It never fails the start (Node reports a problem and goes on).
+  enableCompileCache();
   await import(pathToFileURL(join(root, 'server', 'virtual_astro_middleware.mjs')).href);
   const portal = globalThis[Symbol.for('skaraborgsnatet.config')];
   const jobs = globalThis[Symbol.for('skaraborgsnatet.jobs')];
