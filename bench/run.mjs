@@ -3,7 +3,8 @@
 // throughput beside a bare node:http server, pages as a ratio to Astro's floor (an empty on-demand page in the
 // same run) at 10 and 50 connections, a registration burst, a co-writing burst, reports, live co-writing,
 // and the server's memory before and after. Exits 1 when a correctness check fails; timings never fail it.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { benchStaticSite, printStaticSite } from './static-site.mjs';
@@ -50,6 +51,12 @@ if (only === null && !serverOnly) {
 const build = ensureLoadBuild();
 console.log(`\nProduction build for the load runs: ${build.reused ? 'reused (sources unchanged)' : `built in ${build.seconds} s`} at ${build.dir}`);
 
+// The first start of a build compiles the whole bundle and writes Node's compile cache (scripts/serve.mjs);
+// a restart of the same build reads it. A fresh cache folder makes the first start a cold one; both are
+// reported, and the goal is judged on the cold one.
+process.env.NODE_COMPILE_CACHE = mkdtempSync(join(os.tmpdir(), 'skbn-compile-cache-'));
+const cold = await startServer(build.dir);
+await cold.stop();
 const server = await startServer(build.dir);
 let db;
 let failed = false;
@@ -57,9 +64,11 @@ let splitAfterPages = null;
 try {
   const afterStart = rss(server.pid);
   const splitAfterStart = only === 'live' ? null : await memoryOf(server);
-  results.startMs = server.startMs;
-  results.startCpuMs = server.startCpuMs;
-  printStart(server.startMs, server.startCpuMs);
+  results.startMs = cold.startMs;
+  results.startCpuMs = cold.startCpuMs;
+  results.restartMs = server.startMs;
+  results.restartCpuMs = server.startCpuMs;
+  printStart(cold.startMs, cold.startCpuMs, server.startMs, server.startCpuMs);
   db = openDb(server.dbPath);
   const fx = createPageFixtures(db);
   results.loadSetup = {
@@ -124,6 +133,7 @@ try {
 } finally {
   db?.$client.close();
   await server.stop();
+  rmSync(process.env.NODE_COMPILE_CACHE, { recursive: true, force: true });
 }
 
 mkdirSync('bench/results', { recursive: true });
