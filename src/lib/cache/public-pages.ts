@@ -1,9 +1,10 @@
-// Whole responses of public pages, shared by every visitor who is not logged in: a page that is the same for
-// all of them (start page, activity list and pages, the network map) is rendered once per URL, revision of the data and minute, and later
-// visitors in that minute get the stored bytes without a render — what a micro-caching reverse proxy in
-// front of pretix or Indico does, but invalidated by the write that changes the data (dataVersion) instead
-// of served stale. Only requests without any cookie use it, as in a micro-cache: a member's pages hold their
-// own data, and no other cookie (an action's result) can change what a page shows. Bounded by bytes with lru-cache.
+// Whole responses of public pages, shared by every visitor who is not logged in: a page that is the same
+// for all of them (start page, activity list and pages, the network map) is rendered once per URL, revision
+// of the data and minute, and later visitors in that minute get the stored bytes without a render — what a
+// micro-caching reverse proxy in front of pretix or Indico does, but invalidated by the write that changes
+// the data (dataVersion) instead of served stale. Only requests without any cookie use it, as in a
+// micro-cache: a member's pages hold their own data, and no other cookie (an action's result) can change
+// what a page shows. Bounded by bytes with lru-cache.
 import { LRUCache } from 'lru-cache';
 import type { Db } from '#lib/db.ts';
 import { dataVersion } from './data-version.ts';
