@@ -1,24 +1,19 @@
 // The comment fragments' access (src/lib/clusters/section-comments-access.ts): only members of the idea's
 // group get a section's threads, an unknown section is a 404, and who may resolve a thread follows can().
 import { beforeEach, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '#lib/db.ts';
-import { createTestUser } from '../helpers/users.ts';
-import { createGroup } from '#lib/clusters/groups.ts';
+import type { Db } from '#lib/db.ts';
 import { sectionComments } from '#lib/clusters/section-comments-access.ts';
-import { createIdea } from '#lib/ideas/ideas.ts';
 import { getSection } from '#lib/ideas/revisions.ts';
+import { ideaWorld, type IdeaWorld } from './ideas-fixtures.ts';
 
 let db: Db;
-let lead: ReturnType<typeof createTestUser>;
-let outsider: ReturnType<typeof createTestUser>;
+let lead: IdeaWorld['anna'];
+let outsider: IdeaWorld['bo'];
 let params: { slug: string; id: string; key: string };
 
 beforeEach(() => {
-  db = openDb(':memory:');
-  lead = createTestUser(db, { name: 'Anna Lind', email: 'anna@exempel.se' });
-  outsider = createTestUser(db, { name: 'Bo Ek', email: 'bo@exempel.se' });
-  const group = createGroup(db, { name: 'Unga nyanlända', problemArea: 'Etablering', description: 'Gruppen skriver idéer om etablering.', joinMode: 'request', leadEmails: ['anna@exempel.se'], createdById: lead.id });
-  const idea = createIdea(db, { groupId: group.id, title: 'Idé', targetCall: '', createdById: lead.id });
+  const { group, idea, ...world } = ideaWorld();
+  ({ db, anna: lead, bo: outsider } = world);
   params = { slug: group.slug, id: String(idea.id), key: 'budget' };
 });
 

@@ -1,10 +1,8 @@
 // Live comments' domain logic: resolving or reopening a thread is published only after its write has
 // committed (never for a rolled-back one), and the idea channel tells only the readers of that section.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { openDb, type Db } from '#lib/db.ts';
-import { createTestUser } from '../helpers/users.ts';
-import { createGroup } from '#lib/clusters/groups.ts';
-import { createIdea } from '#lib/ideas/ideas.ts';
+import type { Db } from '#lib/db.ts';
+import { ideaWorld } from './ideas-fixtures.ts';
 import { getSection } from '#lib/ideas/revisions.ts';
 import { addComment, listThreads, setThreadResolved, type ThreadResolution } from '#lib/ideas/comments.ts';
 import { transaction } from '#lib/tx.ts';
@@ -17,11 +15,9 @@ let ideaId: number;
 let sectionId: number;
 
 beforeEach(() => {
-  db = openDb(':memory:');
-  anna = createTestUser(db, { name: 'Anna Lind', email: 'anna@exempel.se' });
-  bo = createTestUser(db, { name: 'Bo Ek', email: 'bo@exempel.se' });
-  const groupId = createGroup(db, { name: 'Unga nyanlända', problemArea: 'Etablering', description: 'Gruppen skriver idéer om etablering.', joinMode: 'request', leadEmails: ['anna@exempel.se'], createdById: anna.id }).id;
-  ideaId = createIdea(db, { groupId, title: 'Idé', targetCall: '', createdById: anna.id }).id;
+  const world = ideaWorld();
+  ({ db, anna, bo } = world);
+  ideaId = world.idea.id;
   sectionId = getSection(db, ideaId, 'budget')!.id;
 });
 

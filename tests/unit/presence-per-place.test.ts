@@ -1,10 +1,8 @@
 // Presence per connection: a member with two sections open (two tabs) is in both, once as a person on the
 // list with all their sections; the last connection at a place closing removes only that place.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '#lib/db.ts';
-import { createTestUser } from '../helpers/users.ts';
-import { createGroup } from '#lib/clusters/groups.ts';
-import { createIdea } from '#lib/ideas/ideas.ts';
+import type { Db } from '#lib/db.ts';
+import { ideaWorld } from './ideas-fixtures.ts';
 import { activePresence, heartbeat, PRESENCE_WINDOW_MS, updatePlaces } from '#lib/ideas/presence.ts';
 import { describePerson, presentPeople } from '#lib/ideas/presence-people.ts';
 import { placesOf } from '#lib/collab/idea-channel.ts';
@@ -18,11 +16,9 @@ const titles = Object.fromEntries(SECTIONS.map((s) => [s.key, s.title]));
 const where = () => activePresence(db, ideaId).map((e) => `${e.name}@${e.sectionKey ?? ''}`);
 
 beforeEach(() => {
-  db = openDb(':memory:');
-  anna = createTestUser(db, { name: 'Anna Lind', email: 'anna@exempel.se' });
-  bo = createTestUser(db, { name: 'Bo Ek', email: 'bo@exempel.se' });
-  const groupId = createGroup(db, { name: 'Unga nyanlända', problemArea: 'Etablering', description: 'Gruppen skriver idéer om etablering.', joinMode: 'request', leadEmails: ['anna@exempel.se'], createdById: anna.id }).id;
-  ideaId = createIdea(db, { groupId, title: 'Idé', targetCall: '', createdById: anna.id }).id;
+  const world = ideaWorld();
+  ({ db, anna, bo } = world);
+  ideaId = world.idea.id;
 });
 
 describe('placesOf', () => {

@@ -99,20 +99,25 @@ function toSectionView(def: SectionDefinition, row: SectionRow): SectionView {
   };
 }
 
+/** Sections with their current text, author and time: the columns a section view shows (callers add the filter). */
+function sectionTextRows(db: Db) {
+  return db
+    .select({
+      section: { id: ideaSections.id, key: ideaSections.key, currentRevisionId: ideaSections.currentRevisionId },
+      text: ideaSectionRevisions.text,
+      authorName: users.name,
+      createdAt: ideaSectionRevisions.createdAt,
+    })
+    .from(ideaSections)
+    .leftJoin(ideaSectionRevisions, eq(ideaSections.currentRevisionId, ideaSectionRevisions.id))
+    .leftJoin(users, eq(ideaSectionRevisions.authorId, users.id));
+}
+
 /** All template sections with their current text, in template order. */
 export function sectionsWithText(db: Db, ideaId: number): SectionView[] {
   // Prepared once per connection: the idea page's main read (the columns it shows, one query).
   const rows = preparedQuery(db, 'ideas.sectionsWithText', (d) =>
-    d
-      .select({
-        section: { id: ideaSections.id, key: ideaSections.key, currentRevisionId: ideaSections.currentRevisionId },
-        text: ideaSectionRevisions.text,
-        authorName: users.name,
-        createdAt: ideaSectionRevisions.createdAt,
-      })
-      .from(ideaSections)
-      .leftJoin(ideaSectionRevisions, eq(ideaSections.currentRevisionId, ideaSectionRevisions.id))
-      .leftJoin(users, eq(ideaSectionRevisions.authorId, users.id))
+    sectionTextRows(d)
       .where(eq(ideaSections.ideaId, sql.placeholder('ideaId')))
       .prepare(),
   ).all({ ideaId });
@@ -126,16 +131,7 @@ export function sectionsWithText(db: Db, ideaId: number): SectionView[] {
 /** One template section with its current text (the section page's read: not all sections to pick one). */
 export function sectionWithText(db: Db, ideaId: number, def: SectionDefinition): SectionView | undefined {
   const row = preparedQuery(db, 'ideas.sectionWithText', (d) =>
-    d
-      .select({
-        section: { id: ideaSections.id, currentRevisionId: ideaSections.currentRevisionId },
-        text: ideaSectionRevisions.text,
-        authorName: users.name,
-        createdAt: ideaSectionRevisions.createdAt,
-      })
-      .from(ideaSections)
-      .leftJoin(ideaSectionRevisions, eq(ideaSections.currentRevisionId, ideaSectionRevisions.id))
-      .leftJoin(users, eq(ideaSectionRevisions.authorId, users.id))
+    sectionTextRows(d)
       .where(and(eq(ideaSections.ideaId, sql.placeholder('ideaId')), eq(ideaSections.key, sql.placeholder('key'))))
       .prepare(),
   ).get({ ideaId, key: def.key });
