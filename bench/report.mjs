@@ -64,7 +64,7 @@ export function printLiveCowriting(r) {
 }
 
 export function printMemory(m) {
-  console.log(`\nServer memory (goal ≤ 150 MB after the whole bench): after start ${m.afterStartMb} MB, after the load runs ${m.afterLoadMb} MB (peak ${m.peakMb} MB) – ${goal(m.afterLoadMb <= 150)}`);
+  console.log(`\nServer memory (goal ≤ 150 MB after the whole bench): after start ${m.afterStartMb} MB, right after the last request ${m.afterLoadMb} MB (peak ${m.peakMb} MB), after ${m.idleWaitS} s without requests ${m.afterIdleMb} MB – ${goal(m.afterIdleMb <= 150)} (right after the last request: ${goal(m.afterLoadMb <= 150)})`);
   const split = (x) => `rss ${x.rss}, heap ${x.heapUsed}/${x.heapTotal}, external ${x.external}, array buffers ${x.arrayBuffers}`;
   for (const [label, x] of Object.entries(m.split ?? {})) if (x) console.log(`  ${label.padEnd(12)} ${split(x)} (MB)`);
 }

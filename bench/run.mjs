@@ -14,6 +14,8 @@ import { httpGet, memoryOf, serveCommand } from './server.mjs';
 import { printCowriting, printFloor, printLiveCowriting, printMemory, printRegistration, printStart, printStaticFiles } from './report.mjs';
 import { benchStaticFiles } from './static-files.mjs';
 
+const IDLE_WAIT_MS = 20_000;
+
 process.chdir(fileURLToPath(new URL('..', import.meta.url)));
 // The bench process writes fixtures through the domain modules; the periodic activity jobs belong to the server.
 process.env.ACTIVITY_JOBS = 'off';
@@ -125,8 +127,12 @@ try {
   }
   }
   const afterLoad = rss(server.pid);
-  results.memory = { afterStartMb: afterStart.rssMb, afterLoadMb: afterLoad.rssMb, peakMb: afterLoad.peakMb };
-  if (only !== 'live') results.memory.split = { 'after start': splitAfterStart, 'after pages': splitAfterPages, 'after all': await memoryOf(server) };
+  // Then no requests until the server's idle collection has had its chance (scripts/serve/idle-gc.mjs: two
+  // quiet 5 s checks), read from /proc so that nothing wakes it.
+  await new Promise((done) => setTimeout(done, IDLE_WAIT_MS));
+  const afterIdle = rss(server.pid);
+  results.memory = { afterStartMb: afterStart.rssMb, afterLoadMb: afterLoad.rssMb, afterIdleMb: afterIdle.rssMb, idleWaitS: IDLE_WAIT_MS / 1000, peakMb: afterLoad.peakMb };
+  if (only !== 'live') results.memory.split = { 'after start': splitAfterStart, 'after pages': splitAfterPages, 'after all + idle': await memoryOf(server) };
   printMemory(results.memory);
   failed =
     only === 'live' ? !results.liveCowriting.pass : only === 'pages' || only === 'static' ? false : !results.registrationBurst.pass || !results.cowritingBurst.pass || !results.liveCowriting.pass;

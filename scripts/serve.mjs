@@ -22,7 +22,10 @@
 // ended at 178 MB RSS instead of 205 MB, and the page's CPU per request against the floor's stayed the same
 // (0.22 vs 0.23). MALLOC_MMAP_THRESHOLD_=32768 saved another 5–12 MB but cost 25–100 % more CPU per idea-page
 // view (a page's 57 KB buffers became mmap/munmap calls), so it is not set. SQLite's page cache is bounded
-// in src/lib/db.ts.
+// in src/lib/db.ts. Once the server has gone quiet after load it runs one last-resort collection to give
+// the memory back (scripts/serve/idle-gc.mjs): V8's own memory reducer never starts in an idle Node server.
+// Flags that shrink the heap under load instead (--optimize-for-size, --memory-saver-mode) reached 125–135 MB
+// but cost 40–90 % more CPU per request, the floor's included; so do malloc's mmap thresholds (above).
 //
 // The build folder (BUILD_DIR, default `dist`, normally a link swapped by `npm run build`) is resolved
 // once at start: this process keeps serving that build even when a new one is swapped in.
@@ -38,6 +41,7 @@ import { attachCollab } from './collab-upgrade.mjs';
 import { markInUse } from './build/releases.mjs';
 import { onDemandCacheControl, staticCacheControl } from './serve/cache-policy.mjs';
 import { staticFiles } from './serve/static-files.mjs';
+import { startIdleGc } from './serve/idle-gc.mjs';
 import { loadDemoData } from './demo-data.mjs';
 
 const log = pino({ level: process.env.LOG_LEVEL ?? 'info', base: undefined });
@@ -178,6 +182,7 @@ export async function serve({ host = process.env.HOST ?? 'localhost', port = Num
 
   await new Promise((done) => server.listen(port, host, done));
   log.info({ host, port, build: root, staticFiles: statics.files, staticMb: Number((statics.bytes / 2 ** 20).toFixed(1)) }, 'listening');
+  const stopIdleGc = startIdleGc(log);
 
   let stopping = false;
   const shutdown = (signal) => {
@@ -185,6 +190,7 @@ export async function serve({ host = process.env.HOST ?? 'localhost', port = Num
     stopping = true;
     log.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
     jobs.stop();
+    stopIdleGc();
     server.close(() => {
       log.info('all requests finished');
       process.exit(0); // the database closes in its exit hook (src/lib/db.ts)

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../helpers/server.ts';
+
+// Short checks and no growth threshold, so a small burst is enough to see the mechanism in the real server.
+let server: RunningServer;
+beforeAll(async () => {
+  server = await startServer({ env: { LOG_LEVEL: 'info', IDLE_GC_CHECK_MS: '250', IDLE_GC_MIN_GROWTH_MB: '0' } });
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+const collections = () =>
+  server
+    .output()
+    .split('\n')
+    .filter((line) => line.includes('"idle: memory returned"'))
+    .map((line) => JSON.parse(line) as { rssBeforeMb: number; rssAfterMb: number; ms: number });
+
+async function burst() {
+  for (let round = 0; round < 10; round++) {
+    await Promise.all(Array.from({ length: 10 }, () => fetch(`${server.url}/aktiviteter`).then((r) => r.text())));
+  }
+}
+
+async function waitFor(count: number) {
+  const deadline = Date.now() + 20_000;
+  while (collections().length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  return collections();
+}
+
+describe('memory returned when the server goes quiet (scripts/serve/idle-gc.mjs)', () => {
+  it('collects once after a busy spell, not again until the next one', async () => {
+    await burst();
+    const first = await waitFor(1);
+    expect(first).toHaveLength(1);
+    expect(first[0]!.rssBeforeMb).toBeGreaterThan(0);
+    expect(first[0]!.rssAfterMb).toBeGreaterThan(0);
+    // Eight more quiet checks: still one.
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(collections()).toHaveLength(1);
+    await burst();
+    expect(await waitFor(2)).toHaveLength(2);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+});
