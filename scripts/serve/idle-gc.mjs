@@ -64,6 +64,7 @@ export function lastResortGc() {
 export function startIdleGc(log, env = process.env) {
   if (env.IDLE_GC === 'off') return () => {};
   let last = performance.eventLoopUtilization();
+  let collect;
   const collector = createIdleCollector({
     utilization: () => {
       const now = performance.eventLoopUtilization();
@@ -72,7 +73,8 @@ export function startIdleGc(log, env = process.env) {
       return utilization;
     },
     rss: () => process.memoryUsage.rss(),
-    collect: lastResortGc(),
+    // Made on first use: the context it needs is not created at start.
+    collect: () => (collect ??= lastResortGc())(),
     minGrowthBytes: Number(env.IDLE_GC_MIN_GROWTH_MB ?? MIN_GROWTH_MB) * 2 ** 20,
   });
   const mb = (bytes) => Number((bytes / 2 ** 20).toFixed(1));
