@@ -56,19 +56,13 @@ describe('idle collection (scripts/serve/idle-gc.mjs)', () => {
 
   it('leaves small growth alone and measures growth from what the last collection left', () => {
     const s = scripted({ minGrowthBytes: 16 * MB });
-    s.mem.rss = 110 * MB;
-    s.run(0.5, 0, 0);
-    expect(s.collections()).toBe(0);
-    s.mem.rss = 130 * MB;
-    s.run(0.5, 0, 0);
-    expect(s.collections()).toBe(1);
-    // The baseline is now 110 MB (after the collection): 120 MB is not enough growth, 127 MB is.
-    s.mem.rss = 120 * MB;
-    s.run(0.5, 0, 0);
-    expect(s.collections()).toBe(1);
-    s.mem.rss = 127 * MB;
-    s.run(0.5, 0, 0);
-    expect(s.collections()).toBe(2);
+    // From 100 MB at start: 110 is too little, 130 enough; the collection leaves 110 MB, so then 120 is too
+    // little and 127 enough. Each step is one busy check and two quiet ones.
+    for (const [rssMb, collections] of [[110, 0], [130, 1], [120, 1], [127, 2]] as const) {
+      s.mem.rss = rssMb * MB;
+      s.run(0.5, 0, 0);
+      expect(s.collections(), `at ${rssMb} MB`).toBe(collections);
+    }
   });
 
   it('gets V8 last-resort collection without putting gc on the global scope', () => {
