@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 
-// Short checks and no growth threshold, so a small burst is enough to see the mechanism in the real server.
+// Short checks and no growth threshold, so a small burst is enough to see the mechanism in the real server;
+// the background jobs off, so that only the test's requests make the server busy.
 let server: RunningServer;
 beforeAll(async () => {
-  server = await startServer({ env: { LOG_LEVEL: 'info', IDLE_GC_CHECK_MS: '250', IDLE_GC_MIN_GROWTH_MB: '0' } });
+  const jobsOff = { ACTIVITY_JOBS: 'off', IDEA_JOBS: 'off', MAIL_JOBS: 'off' };
+  server = await startServer({ env: { LOG_LEVEL: 'info', IDLE_GC_CHECK_MS: '250', IDLE_GC_MIN_GROWTH_MB: '0', ...jobsOff } });
 });
 afterAll(async () => {
   await server?.stop();
