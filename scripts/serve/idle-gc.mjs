@@ -28,8 +28,16 @@ export function createIdleCollector({ utilization, rss, collect, quietChecks = Q
   let baseline = rss();
   let quiet = 0;
   let busySinceLast = false;
+  let settling = false;
   return {
     check() {
+      // The first reading after a collection covers the collection itself and V8's follow-up tasks (finalising,
+      // freeing buffers) on the event loop: that is not activity, so it is dropped.
+      if (settling) {
+        settling = false;
+        utilization();
+        return null;
+      }
       if (utilization() > maxUtilization) {
         quiet = 0;
         busySinceLast = true;
@@ -42,8 +50,7 @@ export function createIdleCollector({ utilization, rss, collect, quietChecks = Q
       if (beforeBytes - baseline < minGrowthBytes) return null;
       const started = performance.now();
       collect();
-      // The collection's own time is not activity: read (and drop) the utilisation up to now.
-      utilization();
+      settling = true;
       const afterBytes = rss();
       baseline = afterBytes;
       return { beforeBytes, afterBytes, ms: performance.now() - started };

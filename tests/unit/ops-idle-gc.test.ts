@@ -40,9 +40,13 @@ describe('idle collection (scripts/serve/idle-gc.mjs)', () => {
     const s = scripted();
     s.run(0.9);
     s.mem.rss = 180 * MB;
-    // The reading taken right after the collection covers the collection itself (busy): it is dropped.
+    // The reading after the collection covers the collection and its aftermath (busy): it is dropped.
     s.run(0, 0, 0.5, 0, 0, 0, 0);
     expect(s.collections()).toBe(1);
+    // A busy spell after that still counts.
+    s.mem.rss = 180 * MB;
+    s.run(0.5, 0, 0);
+    expect(s.collections()).toBe(2);
   });
 
   it('never collects while the loop stays busy, nor in a quiet spell without a busy one before it', () => {
