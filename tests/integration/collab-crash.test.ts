@@ -52,7 +52,8 @@ describe('crash safety of live co-writing', () => {
     a.destroy();
     b.destroy();
     await new Promise((r) => first.process.once('exit', r));
-    expect(i).toBeGreaterThan(150);
+    // Both saw 150 of the other's tokens, so at least 150 rounds ran (the next may not have, on a busy machine).
+    expect(i).toBeGreaterThanOrEqual(150);
 
     const second = await startServer({ dbPath: first.dbPath });
     cleanup.push(() => second.stop());
