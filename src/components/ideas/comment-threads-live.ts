@@ -2,8 +2,8 @@
 // over the idea channel are fetched as the server renders them and shown in place, announced in the page's
 // status line; when the channel (re)opens, the section's threads are fetched once to catch up.
 import { joinIdeaChannel } from './idea-channel-client.ts';
-import { nameList } from '../../lib/text/name-list.ts';
-import { countLabel } from '../../lib/text/plural.ts';
+import { nameList } from '#lib/text/name-list.ts';
+import { countLabel } from '#lib/text/plural.ts';
 
 /** `box`: the threads' <section> (CommentThreads.astro), with data-threads-url, data-idea and data-section. */
 export function followCommentThreads(box: HTMLElement): void {
