@@ -13,8 +13,10 @@ import { rss } from './memory.mjs';
 import { httpGet, memoryOf, serveCommand } from './server.mjs';
 import { printCowriting, printFloor, printLiveCowriting, printMemory, printRegistration, printStart, printStaticFiles } from './report.mjs';
 import { benchStaticFiles } from './static-files.mjs';
+import { CHECK_MS, QUIET_CHECKS } from '../scripts/serve/idle-gc.mjs';
 
-const IDLE_WAIT_MS = 20_000;
+// The server's idle collection comes at most (QUIET_CHECKS + 1) checks after the last request; one more as margin.
+const IDLE_WAIT_MS = (QUIET_CHECKS + 2) * CHECK_MS;
 
 process.chdir(fileURLToPath(new URL('..', import.meta.url)));
 // The bench process writes fixtures through the domain modules; the periodic activity jobs belong to the server.
@@ -127,8 +129,8 @@ try {
   }
   }
   const afterLoad = rss(server.pid);
-  // Then no requests until the server's idle collection has had its chance (scripts/serve/idle-gc.mjs: two
-  // quiet 5 s checks), read from /proc so that nothing wakes it.
+  // Then no requests until the server's idle collection has had its chance, read from /proc so that nothing
+  // wakes it.
   await new Promise((done) => setTimeout(done, IDLE_WAIT_MS));
   const afterIdle = rss(server.pid);
   results.memory = { afterStartMb: afterStart.rssMb, afterLoadMb: afterLoad.rssMb, afterIdleMb: afterIdle.rssMb, idleWaitS: IDLE_WAIT_MS / 1000, peakMb: afterLoad.peakMb };

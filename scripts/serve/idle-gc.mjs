@@ -72,7 +72,7 @@ export function lastResortGc() {
 export function startIdleGc(log, env = process.env) {
   if (env.IDLE_GC === 'off') return () => {};
   let last = performance.eventLoopUtilization();
-  let collect;
+  let gc;
   const collector = createIdleCollector({
     utilization: () => {
       const now = performance.eventLoopUtilization();
@@ -82,7 +82,7 @@ export function startIdleGc(log, env = process.env) {
     },
     rss: () => process.memoryUsage.rss(),
     // Made on first use: the context it needs is not created at start.
-    collect: () => (collect ??= lastResortGc())(),
+    collect: () => (gc ??= lastResortGc())(),
     minGrowthBytes: Number(env.IDLE_GC_MIN_GROWTH_MB ?? MIN_GROWTH_MB) * 2 ** 20,
   });
   const mb = (bytes) => Number((bytes / 2 ** 20).toFixed(1));

@@ -1,6 +1,7 @@
 import { get } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/server.ts';
+import { waitFor } from '../helpers/collab.ts';
 
 // Short checks and no growth threshold, so a small burst is enough to see the mechanism in the real server;
 // the background jobs off, so that only the test's requests make the server busy.
@@ -31,16 +32,15 @@ async function burst() {
   for (let round = 0; round < 10; round++) await Promise.all(Array.from({ length: 10 }, page));
 }
 
-async function waitFor(count: number) {
-  const deadline = Date.now() + 20_000;
-  while (collections().length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+async function collectionsAfterWaitingFor(count: number) {
+  await waitFor(() => collections().length >= count, 20_000, `${count} idle collection(s)`);
   return collections();
 }
 
 describe('memory returned when the server goes quiet (scripts/serve/idle-gc.mjs)', () => {
   it('collects once after a busy spell, not again until the next one', async () => {
     await burst();
-    const first = await waitFor(1);
+    const first = await collectionsAfterWaitingFor(1);
     expect(first).toHaveLength(1);
     expect(first[0]!.rssBeforeMb).toBeGreaterThan(0);
     expect(first[0]!.rssAfterMb).toBeGreaterThan(0);
@@ -48,7 +48,7 @@ describe('memory returned when the server goes quiet (scripts/serve/idle-gc.mjs)
     await new Promise((r) => setTimeout(r, 2500));
     expect(collections()).toHaveLength(1);
     await burst();
-    expect(await waitFor(2)).toHaveLength(2);
+    expect(await collectionsAfterWaitingFor(2)).toHaveLength(2);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });
 });
