@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 const [file, contentType, port, contentEncoding] = process.argv.slice(2);
 const body = readFileSync(file);
 const headers = { 'content-type': contentType, 'content-length': body.length, ...(contentEncoding ? { 'content-encoding': contentEncoding } : {}) };
-const server = createServer((req, res) => {
+const server = createServer((_req, res) => {
   res.writeHead(200, headers);
   res.end(body);
 });

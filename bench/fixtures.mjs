@@ -107,7 +107,7 @@ export function loginAll(db, userIds) {
   );
 }
 
-export function activityInput(rand, i, overrides = {}) {
+export function activityInput(i, overrides = {}) {
   const kind = ACTIVITY_KINDS[i % ACTIVITY_KINDS.length];
   const municipality = MUNICIPALITIES[i % MUNICIPALITIES.length];
   const start = new Date(Date.now() + (1 + (i % 180)) * DAY + (i % 8) * HOUR);
@@ -147,7 +147,7 @@ export function createPageFixtures(db) {
   const [viewer] = createUsers(db, 1, { organisationIds: [orgs[1].id] });
   const others = createUsers(db, 8, { organisationIds: orgs.map((o) => o.id) });
 
-  const activityList = Array.from({ length: 200 }, (_, i) => publishActivity(db, createActivity(db, activityInput(rand, i), coordinator.id).id));
+  const activityList = Array.from({ length: 200 }, (_, i) => publishActivity(db, createActivity(db, activityInput(i), coordinator.id).id));
   // Four registrations for the viewer (nätverksträffar and kurser: seats straight away).
   for (const a of [activityList[0], activityList[3], activityList[5], activityList[8]]) register(db, { activityId: a.id, userId: viewer.id }, { base: 'http://127.0.0.1' });
 

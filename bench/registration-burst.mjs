@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { createActivity, publishActivity } from '#lib/activities/activities.ts';
 import { registrations } from '#db/schema/index.ts';
-import { activityInput, createUsers, loginAll, seeded } from './fixtures.mjs';
+import { activityInput, createUsers, loginAll } from './fixtures.mjs';
 import { percentile } from './stats.mjs';
 
 const REQUEST_TIMEOUT_MS = 60_000;
@@ -11,7 +11,7 @@ export async function benchRegistrationBurst(server, db, { members = 1000, seats
   const [organiser] = createUsers(db, 1, { role: 'coordinator' });
   const activity = publishActivity(
     db,
-    createActivity(db, activityInput(seeded(1), 0, { title: 'Populär lärandekonferens', kind: 'network_meeting', capacity: seats }), organiser.id).id,
+    createActivity(db, activityInput(0, { title: 'Populär lärandekonferens', kind: 'network_meeting', capacity: seats }), organiser.id).id,
   );
   const people = createUsers(db, members);
   const cookies = loginAll(

@@ -1,5 +1,5 @@
 // Cluster groups and membership: create, join (open), request (leads approve), invite (closed).
-import { and, asc, count, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
 import {
   clusterGroups,
   clusterMemberships,
