@@ -20,8 +20,9 @@
 // allocates (libuv's pool hashing Astro's CSP digests and answering fs calls, V8's helper threads) its own
 // malloc arena and keeps the freed memory of each; with two arenas an idea-page run (50 connections, 8 s)
 // ended at 178 MB RSS instead of 205 MB, and the page's CPU per request against the floor's stayed the same
-// (0.22 vs 0.23). MALLOC_MMAP_THRESHOLD_=32768 saved another 5–12 MB but cost 25–100 % more CPU per idea-page
-// view (a page's 57 KB buffers became mmap/munmap calls), so it is not set. SQLite's page cache is bounded
+// (0.22 vs 0.23). MALLOC_MMAP_THRESHOLD_=32768 saved another 5–20 MB but made the idea page's views dearer
+// (25–100 % more CPU in one pass, its ratio 0.13–0.19 instead of 0.18–0.20 when measured again: large
+// buffers become mmap/munmap calls), so it is not set. SQLite's page cache is bounded
 // in src/lib/db.ts. Once the server has gone quiet after load it runs one last-resort collection to give
 // the memory back (scripts/serve/idle-gc.mjs): V8's own memory reducer never starts in an idle Node server.
 // Flags that shrink the heap under load instead (--optimize-for-size, --memory-saver-mode) reached 125–135 MB
