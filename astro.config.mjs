@@ -52,10 +52,28 @@ export default defineConfig({
     // Per-request CSP digests of empty <style>/<script> text skipped (the reason is in that file).
     plugins: [skipEmptyCspDigests()],
     ssr: {
-      external: ['better-sqlite3', '@node-rs/argon2'],
-      // Bundled rather than loaded from node_modules: Node re-reads drizzle-orm's large package.json for
-      // each of its hundreds of module files, which costs ~140 MB of memory at start.
-      noExternal: ['drizzle-orm'],
+      // Native addons (and sharp, which loads one) stay in node_modules; every other dependency is bundled
+      // into the server build. Node then loads ~100 chunks instead of ~800 files from node_modules, each with
+      // its own module record and package.json lookups (drizzle-orm alone cost ~140 MB at start that way), and
+      // unused exports are dropped: RSS after start ~10 MB lower, the start ~0.15 s faster (README Prestanda).
+      external: ['better-sqlite3', '@node-rs/argon2', 'sharp'],
+      noExternal: true,
+    },
+    environments: {
+      ssr: {
+        build: {
+          rolldownOptions: {
+            output: {
+              // V8 keeps the source text of every loaded module in the heap: minified, the server's heap after
+              // the bench is ~4 MB smaller. Function and class names are kept (logged stack traces still
+              // name them, and libraries that read `.name` see the real one); the .map files beside the chunks
+              // map a trace back to the sources (`node --enable-source-maps`).
+              minify: { compress: { keepNames: { function: true, class: true } }, mangle: { keepNames: true } },
+              sourcemap: true,
+            },
+          },
+        },
+      },
     },
     build: {
       // Scripts stay files, never inline: every inline script's hash would otherwise be listed in the CSP
