@@ -1,7 +1,8 @@
 // `node bench/profile.mjs [page] [seconds] [connections]`: starts the bench build's server with --cpu-prof,
 // loads one page with autocannon and leaves a .cpuprofile in .builds/profiles (open it in Chrome DevTools, or
 // read the summary printed here; the floor runs before and after are in it too, so the page's part is smaller: self time per function, heaviest first). page: idea, aktiviteter,
-// mina-sidor, rapporter, floor or any path (`/logga-in`; `/mina-sidor/profil@viewer` as the logged-in viewer). PROFILE=0: no profile, only req/s and CPU per request. PIN=1: server and load on a core each. Not part of `npm run bench`.
+// mina-sidor, rapporter, floor or any path (`/logga-in`; `/mina-sidor/profil@viewer` as the logged-in viewer). PROFILE=0: no profile, only req/s and CPU per request. PIN=1: server and load on a core each. Not part of `npm run bench`. To compare pages with each other, bench/compare.mjs
+// measures them in turns.
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +16,7 @@ const { cpuMs, httpGet, ensureLoadBuild, startServer, serveNodeFlags, memoryOf }
 const { cannon, summary, FLOOR } = await import('./ssr.mjs');
 const { openDb } = await import('#lib/db.ts');
 const { createPageFixtures } = await import('./fixtures.mjs');
-const { createReportFixtures, reportPath } = await import('./reports.mjs');
+const { pageByName } = await import('./page-names.mjs');
 
 // PROFILE_BUILD_DIR: another bench build (e.g. of an older commit) to compare with, served the same way.
 const build = process.env.PROFILE_BUILD_DIR ? { dir: process.env.PROFILE_BUILD_DIR } : ensureLoadBuild();
@@ -31,11 +32,7 @@ if (process.env.PIN === '1') {
 const db = openDb(server.dbPath);
 try {
   const fx = createPageFixtures(db);
-  const pages = { idea: [fx.idea.path, fx.viewerCookie], aktiviteter: ['/aktiviteter', ''], 'mina-sidor': ['/mina-sidor', fx.viewerCookie], floor: [FLOOR.path, ''] };
-  if (pageName === 'rapporter') pages.rapporter = [reportPath(), createReportFixtures(db).cookie];
-  // Any other on-demand path can be given as it is (anonymous, or as the viewer with a trailing `@viewer`).
-  const [path, cookie] = pages[pageName] ?? (pageName.startsWith('/') ? [pageName.replace(/@viewer$/, ''), pageName.endsWith('@viewer') ? fx.viewerCookie : ''] : []);
-  if (!path) throw new Error(`Unknown page ${pageName}`);
+  const [path, cookie] = pageByName(pageName, db, fx);
   const headers = cookie ? { cookie } : {};
   // SAVE_HTML=<file>: the page as the load run gets it, to look at what it sends.
   if (process.env.SAVE_HTML) writeFileSync(process.env.SAVE_HTML, (await httpGet(server.url + path, headers)).body);
