@@ -1,8 +1,8 @@
-// `node bench/compare.mjs [rounds] [seconds] page…`: CPU per request of several pages against Astro's floor, measured
-// in turns in one server (the floor, then each page, for `rounds` rounds of `seconds` at 10 connections, after a
-// first round that is not counted: the server's code is still being optimised then), with the server on one core and the load on the other. Prints each page's median, its
-// fastest round and the ratio of medians (floor ÷ page). Taking turns puts the machine's drift on every page alike:
-// the medians of two runs differ by less than 0.03 ms where single runs of bench/profile.mjs differ by up to 30 %.
+// `node bench/compare.mjs [rounds] [seconds] page…`: CPU per request of several pages against Astro's floor,
+// measured in turns in one server: the floor, then each page, `rounds` rounds of `seconds` at 10 connections, after
+// one round that is not counted (the server's code is still being optimised then). The server runs on one core and
+// the load on the other. Prints each page's median, its fastest round and the ratio of medians (floor ÷ page).
+// Taking turns puts the machine's drift on every page alike: single runs of bench/profile.mjs differ by up to 30 %.
 // Pages by name as in bench/page-names.mjs. PROFILE_BUILD_DIR=<copy of a bench build under .builds/> serves that
 // build instead (to compare two builds, run this once with each). Not part of `npm run bench`.
 import { execSync } from 'node:child_process';
