@@ -5,21 +5,20 @@
 // Taking turns puts the machine's drift on every page alike: single runs of bench/profile.mjs differ by up to 30 %.
 // Pages by name as in bench/page-names.mjs. PROFILE_BUILD_DIR=<copy of a bench build under .builds/> serves that
 // build instead (to compare two builds, run this once with each). Not part of `npm run bench`.
-import { execSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 process.chdir(fileURLToPath(new URL('..', import.meta.url)));
 process.env.ACTIVITY_JOBS = 'off';
 const [rounds = '5', seconds = '3', ...names] = process.argv.slice(2);
-const { cpuMs, ensureLoadBuild, startServer } = await import('./server.mjs');
+const { buildUnderStudy, cpuMs, pinApart, startServer } = await import('./server.mjs');
 const { cannon } = await import('./ssr.mjs');
 const { openDb } = await import('#lib/db.ts');
 const { createPageFixtures } = await import('./fixtures.mjs');
 const { pageByName } = await import('./page-names.mjs');
 
 const CONNECTIONS = 10;
-const server = await startServer((process.env.PROFILE_BUILD_DIR ? { dir: process.env.PROFILE_BUILD_DIR } : ensureLoadBuild()).dir);
-execSync(`taskset -apc 1 ${server.pid} && taskset -apc 0 ${process.pid}`, { stdio: 'ignore' });
+const server = await startServer(buildUnderStudy().dir);
+pinApart(server.pid);
 const db = openDb(server.dbPath);
 try {
   const fx = createPageFixtures(db);

@@ -12,23 +12,17 @@ process.env.ACTIVITY_JOBS = 'off';
 const [pageName = 'idea', seconds = '10', connections = '10'] = process.argv.slice(2);
 const dir = resolve('.builds', 'profiles');
 mkdirSync(dir, { recursive: true });
-const { cpuMs, httpGet, ensureLoadBuild, startServer, serveNodeFlags, memoryOf } = await import('./server.mjs');
+const { cpuMs, httpGet, buildUnderStudy, pinApart, startServer, serveNodeFlags, memoryOf } = await import('./server.mjs');
 const { cannon, summary, FLOOR } = await import('./ssr.mjs');
 const { openDb } = await import('#lib/db.ts');
 const { createPageFixtures } = await import('./fixtures.mjs');
 const { pageByName } = await import('./page-names.mjs');
 
-// PROFILE_BUILD_DIR: another bench build (e.g. of an older commit) to compare with, served the same way.
-const build = process.env.PROFILE_BUILD_DIR ? { dir: process.env.PROFILE_BUILD_DIR } : ensureLoadBuild();
+const build = buildUnderStudy();
 const profiling = process.env.PROFILE !== '0';
 process.env.BENCH_SERVER_FLAGS ??= [...serveNodeFlags(), ...(profiling ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [])].join(' ');
 const server = await startServer(build.dir);
-// PIN=1: the server (all its threads) on the second core, this process and autocannon on the first, so
-// the two do not take turns on one core: CPU per request varies much less between runs.
-if (process.env.PIN === '1') {
-  const { execSync } = await import('node:child_process');
-  execSync(`taskset -apc 1 ${server.pid} && taskset -apc 0 ${process.pid}`, { stdio: 'ignore' });
-}
+if (process.env.PIN === '1') pinApart(server.pid);
 const db = openDb(server.dbPath);
 try {
   const fx = createPageFixtures(db);

@@ -43,6 +43,19 @@ export function ensureLoadBuild() {
   return { dir: LOAD_BUILD_DIR, seconds: Number(((performance.now() - started) / 1000).toFixed(1)), reused: false };
 }
 
+/** The build bench/profile.mjs and bench/compare.mjs serve: PROFILE_BUILD_DIR (another bench build, e.g. of an older commit, copied under .builds/ so it finds node_modules) or the bench's own. */
+export function buildUnderStudy() {
+  return process.env.PROFILE_BUILD_DIR ? { dir: process.env.PROFILE_BUILD_DIR } : ensureLoadBuild();
+}
+
+/**
+ * The server (all its threads) on the second core, this process and autocannon on the first, so the two do not
+ * take turns on one core: CPU per request varies much less between runs.
+ */
+export function pinApart(serverPid) {
+  execSync(`taskset -apc 1 ${serverPid} && taskset -apc 0 ${process.pid}`, { stdio: 'ignore' });
+}
+
 export async function freePort() {
   return new Promise((res, rej) => {
     const srv = createServer();
